@@ -1,0 +1,105 @@
+package dev.deferfix.files;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Lists the Go files a run covers, like the go tool: directories are walked
+ * recursively, skipping {@code vendor/}, {@code testdata/} and directories
+ * whose names start with "." or "_" unless they were named explicitly;
+ * directory symlinks are not followed; {@code --exclude} globs match the path
+ * relative to the named root or the file name.
+ */
+public final class GoFileWalker {
+
+    /** The files found, and one message per argument or entry that could not be walked. */
+    public record Listing(List<Path> files, List<String> problems) {
+    }
+
+    private final List<PathMatcher> excludes = new ArrayList<>();
+
+    public GoFileWalker(List<String> excludeGlobs) {
+        for (String glob : excludeGlobs) {
+            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+    }
+
+    public Listing list(List<Path> roots) {
+        TreeSet<Path> files = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                walkDirectory(root, files, problems);
+            } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                files.add(root);
+            } else {
+                problems.add(root + ": no such file or directory");
+            }
+        }
+        return new Listing(List.copyOf(files), problems);
+    }
+
+    private void walkDirectory(Path root, TreeSet<Path> files, List<String> problems) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && (isSkippedDirectory(dir) || isExcluded(root, dir))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (file.getFileName().toString().endsWith(".go") && !attrs.isDirectory()
+                            && !isExcluded(root, file)) {
+                        if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(file + ": cannot read: " + describe(e));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(root + ": cannot read: " + describe(e));
+        }
+    }
+
+    private static boolean isSkippedDirectory(Path dir) {
+        String name = dir.getFileName().toString();
+        return name.equals("vendor") || name.equals("testdata") || name.startsWith(".") || name.startsWith("_");
+    }
+
+    private boolean isExcluded(Path root, Path path) {
+        Path relative = root.relativize(path);
+        for (PathMatcher exclude : excludes) {
+            if (exclude.matches(relative) || exclude.matches(path.getFileName()) || exclude.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(IOException e) {
+        String reason = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (reason == null ? "" : " " + reason);
+    }
+}

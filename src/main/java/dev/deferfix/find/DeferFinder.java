@@ -1,0 +1,66 @@
+package dev.deferfix.find;
+
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SyntaxNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Finds every defer that can run more than once per call of its function: a
+ * defer inside a for/range loop body with no function literal in between, or
+ * between a label and a later goto back to it.
+ */
+public final class DeferFinder {
+    private DeferFinder() {
+    }
+
+    public static List<DeferSite> find(ParsedFile file) {
+        List<DeferSite> sites = new ArrayList<>();
+        for (SyntaxNode defer : file.root().descendants(NodeKind.DEFER_STMT)) {
+            SyntaxNode function = GoTrees.enclosingFunction(defer);
+            List<SyntaxNode> loops = enclosingLoops(defer);
+            SyntaxNode gotoLabel = function == null ? null : backwardGotoLabel(defer, function);
+            if (loops.isEmpty() && gotoLabel == null) {
+                continue;
+            }
+            Severity severity = gotoLabel == null && LoopExitAnalysis.leavesLoopAfter(defer, loops.get(0))
+                    ? Severity.NOTE : Severity.WARNING;
+            sites.add(new DeferSite(file, defer, loops, gotoLabel, function, severity));
+        }
+        return sites;
+    }
+
+    /** For/range loops whose body holds the defer, up to the enclosing function, outermost first. */
+    private static List<SyntaxNode> enclosingLoops(SyntaxNode defer) {
+        List<SyntaxNode> loops = new ArrayList<>();
+        SyntaxNode child = defer;
+        for (SyntaxNode up = defer.parent(); up != null && !GoTrees.isFunction(up); up = up.parent()) {
+            if (up.is(NodeKind.FOR_STMT) && child.is(NodeKind.BLOCK)) {
+                loops.add(up);
+            }
+            child = up;
+        }
+        Collections.reverse(loops);
+        return loops;
+    }
+
+    /** A label before the defer with a goto to it after the defer, all in the same function body; or null. */
+    private static SyntaxNode backwardGotoLabel(SyntaxNode defer, SyntaxNode function) {
+        SyntaxNode body = function.firstChild(NodeKind.BLOCK);
+        if (body == null) {
+            return null;
+        }
+        SyntaxNode[] found = new SyntaxNode[1];
+        GoTrees.walkSameFunction(body, node -> {
+            if (found[0] == null && node.is(NodeKind.GOTO_STMT) && node.start() > defer.end()) {
+                SyntaxNode label = JumpTargets.targetOf(node);
+                if (label != null && label.start() < defer.start()) {
+                    found[0] = label;
+                }
+            }
+        });
+        return found[0];
+    }
+}

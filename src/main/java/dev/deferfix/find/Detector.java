@@ -1,0 +1,80 @@
+package dev.deferfix.find;
+
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SourceText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The find stage for one file: sites, both rules, suppressions, fingerprints. */
+public final class Detector {
+    private static final int MAX_CALL_TEXT = 80;
+
+    private Detector() {
+    }
+
+    public static List<Finding> detect(ParsedFile file, GoVersion goVersion) {
+        Suppressions suppressions = Suppressions.of(file);
+        Map<String, Integer> occurrences = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (DeferSite site : DeferFinder.find(file)) {
+            findings.add(finding(site, Rule.DEFER_IN_LOOP, site.severity(), loopMessage(site),
+                    suppressions, occurrences));
+            if (!goVersion.hasPerIterationLoopVariables()) {
+                Set<String> captured = LoopVariableCapture.capturedBy(site);
+                if (!captured.isEmpty()) {
+                    String message = String.format("deferred closure captures loop variable%s %s: before Go 1.22 "
+                                    + "every deferred call sees only its last value (go %s)",
+                            captured.size() > 1 ? "s" : "", String.join(", ", captured), goVersion.text());
+                    findings.add(finding(site, Rule.DEFERRED_CLOSURE_CAPTURES_LOOP_VAR, Severity.WARNING, message,
+                            suppressions, occurrences));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static String loopMessage(DeferSite site) {
+        String call = callText(site);
+        if (site.severity() == Severity.NOTE) {
+            return "defer " + call + " in a loop runs at most once: every path leaves the loop right after it "
+                    + "(loop-exits-after-defer)";
+        }
+        return "defer " + call + " in a loop runs when " + FunctionNames.of(site.function())
+                + " returns, not at the end of each iteration";
+    }
+
+    private static String callText(DeferSite site) {
+        String text = site.call().text().replaceAll("\\s+", " ");
+        return text.length() <= MAX_CALL_TEXT ? text : text.substring(0, MAX_CALL_TEXT - 3) + "...";
+    }
+
+    private static Finding finding(DeferSite site, Rule rule, Severity severity, String message,
+                                   Suppressions suppressions, Map<String, Integer> occurrences) {
+        SourceText source = site.file().source();
+        String function = FunctionNames.of(site.function());
+        String call = site.call().text();
+        String key = rule.id() + "\0" + source.path() + "\0" + function + "\0" + call.replaceAll("\\s+", " ");
+        int occurrence = occurrences.merge(key, 1, Integer::sum);
+        return new Finding(rule, severity, source.path(),
+                Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),
+                Position.of(source, site.loopAnchor().start()), function, call, message,
+                fingerprint(key + "\0" + occurrence),
+                suppressions.forLine(source.line(site.defer().start())), null, site);
+    }
+
+    private static String fingerprint(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.deferfix.find;
+
+/**
+ * One reported problem: plain data for every output format, plus the site it
+ * was found at (for the rewrite stage).
+ *
+ * @param start       where the defer statement starts
+ * @param end         where it ends (exclusive column)
+ * @param loop        where the loop that repeats it starts
+ * @param function    the enclosing function's name, or "func literal"
+ * @param call        the deferred call's source text
+ * @param fingerprint stable across edits elsewhere in the file (SARIF partialFingerprints)
+ * @param suppression the in-source comment that suppresses it, or null
+ * @param resolution  what the rewrite stage decided, or null before it ran
+ */
+public record Finding(Rule rule, Severity severity, String path, Position start, Position end, Position loop,
+                      String function, String call, String message, String fingerprint,
+                      Suppressions.Suppression suppression, Resolution resolution, DeferSite site) {
+
+    public boolean isSuppressed() {
+        return suppression != null;
+    }
+
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(rule, newSeverity, path, start, end, loop, function, call, message, fingerprint,
+                suppression, resolution, site);
+    }
+
+    public Finding withResolution(Resolution newResolution) {
+        return new Finding(rule, severity, path, start, end, loop, function, call, message, fingerprint,
+                suppression, newResolution, site);
+    }
+}

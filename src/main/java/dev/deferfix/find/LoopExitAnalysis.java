@@ -1,0 +1,142 @@
+package dev.deferfix.find;
+
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether every path from a defer leaves its outermost loop for good
+ * (return, a break out of that loop, a goto out of it, panic, os.Exit,
+ * log.Fatal...) before any next iteration. Such a defer runs at most once per
+ * call, so it is only a note. The analysis is conservative: when unsure it
+ * answers no, which keeps the finding a warning.
+ */
+public final class LoopExitAnalysis {
+    private static final Set<String> NO_RETURN_CALLS = Set.of(
+            "panic", "os.Exit", "runtime.Goexit",
+            "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln");
+
+    private final SyntaxNode outermostLoop;
+
+    private LoopExitAnalysis(SyntaxNode outermostLoop) {
+        this.outermostLoop = outermostLoop;
+    }
+
+    public static boolean leavesLoopAfter(SyntaxNode defer, SyntaxNode outermostLoop) {
+        return new LoopExitAnalysis(outermostLoop).leavesAfter(defer);
+    }
+
+    private boolean leavesAfter(SyntaxNode start) {
+        SyntaxNode statement = listMember(start);
+        while (true) {
+            SyntaxNode list = statement.parent();
+            List<SyntaxNode> rest = list.children().subList(list.children().indexOf(statement) + 1,
+                    list.children().size());
+            Boolean decided = decideSequence(rest.stream().filter(s -> s.is(NodeKind.STATEMENT))
+                    .map(GoTrees::inner).toList());
+            if (decided != null) {
+                return decided;
+            }
+            SyntaxNode owner = list.parent();
+            if (owner.is(NodeKind.CASE_CLAUSE) || owner.is(NodeKind.COMM_CLAUSE)) {
+                statement = listMember(owner.parent());
+                continue;
+            }
+            SyntaxNode blockOwner = owner.parent();
+            if (blockOwner.is(NodeKind.FOR_STMT) || GoTrees.isFunction(blockOwner)) {
+                return false;
+            }
+            SyntaxNode construct = blockOwner.is(NodeKind.STATEMENT) ? owner : blockOwner;
+            while (construct.parent().is(NodeKind.IF_STMT)) {
+                construct = construct.parent();
+            }
+            statement = listMember(construct);
+        }
+    }
+
+    /** The STATEMENT wrapper of a node that sits directly in a statement list (labels climbed). */
+    private static SyntaxNode listMember(SyntaxNode node) {
+        SyntaxNode current = node;
+        while (!(current.is(NodeKind.STATEMENT) && current.parent().is(NodeKind.STATEMENT_LIST))) {
+            current = current.parent();
+        }
+        return current;
+    }
+
+    /** True: the sequence surely leaves; false: it may go round again; null: it falls through. */
+    private Boolean decideSequence(List<SyntaxNode> statements) {
+        for (SyntaxNode statement : statements) {
+            if (alwaysLeaves(statement)) {
+                return true;
+            }
+            if (mayJumpOut(statement)) {
+                return false;
+            }
+        }
+        return null;
+    }
+
+    private boolean sequenceLeaves(SyntaxNode statementList) {
+        return Boolean.TRUE.equals(decideSequence(GoTrees.statements(statementList)));
+    }
+
+    private boolean alwaysLeaves(SyntaxNode statement) {
+        switch (statement.kind()) {
+            case RETURN_STMT:
+                return true;
+            case BREAK_STMT:
+                return JumpTargets.targetOf(statement) == outermostLoop || JumpTargets.leaves(statement, outermostLoop);
+            case GOTO_STMT:
+                SyntaxNode label = JumpTargets.targetOf(statement);
+                return label != null && label.start() >= outermostLoop.end();
+            case SIMPLE_STMT:
+                return statement.children().size() == 1
+                        && NO_RETURN_CALLS.contains(GoTrees.calleeText(statement.child(0)));
+            case BLOCK:
+                return sequenceLeaves(GoTrees.listOf(statement));
+            case LABELED_STMT:
+                SyntaxNode labeled = GoTrees.labeledStatement(statement);
+                return labeled != null && alwaysLeaves(labeled);
+            case IF_STMT:
+                return ifLeaves(statement);
+            case SWITCH_STMT:
+            case SELECT_STMT:
+                return everyClauseLeaves(statement);
+            default:
+                return false;
+        }
+    }
+
+    private boolean ifLeaves(SyntaxNode ifStatement) {
+        List<SyntaxNode> branches = ifStatement.children().stream()
+                .filter(c -> c.is(NodeKind.BLOCK) || c.is(NodeKind.IF_STMT)).toList();
+        if (branches.size() < 2) {
+            return false;
+        }
+        return branches.stream().allMatch(this::alwaysLeaves);
+    }
+
+    private boolean everyClauseLeaves(SyntaxNode switchOrSelect) {
+        List<SyntaxNode> clauses = switchOrSelect.children().stream()
+                .filter(c -> c.is(NodeKind.CASE_CLAUSE) || c.is(NodeKind.COMM_CLAUSE)).toList();
+        boolean hasDefault = clauses.stream().anyMatch(c -> c.child(0).is(TokenKind.DEFAULT));
+        if (clauses.isEmpty() || (!hasDefault && switchOrSelect.is(NodeKind.SWITCH_STMT))) {
+            return false;
+        }
+        return clauses.stream().allMatch(c -> sequenceLeaves(c.firstChild(NodeKind.STATEMENT_LIST)));
+    }
+
+    /** Whether a jump inside the statement can take control somewhere outside it. */
+    private static boolean mayJumpOut(SyntaxNode statement) {
+        boolean[] found = new boolean[1];
+        GoTrees.walkSameFunction(statement, node -> {
+            if (!found[0] && (node.is(NodeKind.BREAK_STMT) || node.is(NodeKind.CONTINUE_STMT)
+                    || node.is(NodeKind.GOTO_STMT) || node.is(NodeKind.FALLTHROUGH_STMT))) {
+                found[0] = node.is(NodeKind.FALLTHROUGH_STMT) || JumpTargets.leaves(node, statement);
+            }
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,103 @@
+package dev.deferfix.find;
+
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The loop variables a deferred function literal refers to: variables
+ * declared by a loop header (range key/value, three-clause init) that the
+ * literal uses without declaring its own of the same name.
+ */
+public final class LoopVariableCapture {
+    private LoopVariableCapture() {
+    }
+
+    public static Set<String> capturedBy(DeferSite site) {
+        SyntaxNode literal = deferredLiteral(site.call());
+        Set<String> captured = new TreeSet<>();
+        if (literal == null) {
+            return captured;
+        }
+        Set<String> loopVariables = new TreeSet<>();
+        for (SyntaxNode loop : site.loops()) {
+            loopVariables.addAll(headerVariables(loop));
+        }
+        Set<String> ownNames = declaredInside(literal);
+        for (SyntaxNode token : identifierUses(literal)) {
+            String name = token.text();
+            if (loopVariables.contains(name) && !ownNames.contains(name)) {
+                captured.add(name);
+            }
+        }
+        return captured;
+    }
+
+    /** The function literal of "defer func() {...}()", or null. */
+    static SyntaxNode deferredLiteral(SyntaxNode call) {
+        SyntaxNode node = call;
+        while (node != null && !node.is(NodeKind.PRIMARY_EXPR)) {
+            node = node.children().size() == 1 ? node.child(0) : null;
+        }
+        if (node == null || !node.child(0).is(NodeKind.FUNC_LIT) || node.children().size() != 2) {
+            return null;
+        }
+        return node.child(0);
+    }
+
+    /** Names declared with := (or a bare "range" var list) by a loop header. */
+    public static List<String> headerVariables(SyntaxNode loop) {
+        List<String> names = new ArrayList<>();
+        SyntaxNode range = loop.firstChild(NodeKind.RANGE_CLAUSE);
+        if (range != null && range.hasChild(TokenKind.DEFINE)) {
+            for (SyntaxNode expression : range.children(NodeKind.EXPRESSION)) {
+                if (expression.end() <= range.firstChild(TokenKind.DEFINE).start()) {
+                    names.add(expression.text().strip());
+                }
+            }
+        }
+        SyntaxNode clause = loop.firstChild(NodeKind.FOR_CLAUSE);
+        if (clause != null && clause.child(0).is(NodeKind.SIMPLE_STMT) && clause.child(0).hasChild(TokenKind.DEFINE)) {
+            SyntaxNode left = clause.child(0).child(0);
+            for (SyntaxNode expression : left.children(NodeKind.EXPRESSION)) {
+                names.add(expression.text().strip());
+            }
+        }
+        names.remove("_");
+        return names;
+    }
+
+    /** Parameter names and names declared with := or var anywhere in the literal (a conservative shadow check). */
+    private static Set<String> declaredInside(SyntaxNode literal) {
+        Set<String> names = new TreeSet<>();
+        literal.walk(node -> true, node -> {
+            if (node.is(NodeKind.PARAMETER_DECL) && node.child(0).is(TokenKind.IDENTIFIER)
+                    && node.children().size() > 1) {
+                names.add(node.child(0).text());
+            } else if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
+                node.child(0).children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
+            } else if (node.is(NodeKind.RANGE_CLAUSE) && node.hasChild(TokenKind.DEFINE)) {
+                node.children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
+            } else if (node.is(NodeKind.VAR_SPEC) || node.is(NodeKind.CONST_SPEC)) {
+                node.child(0).children().stream().filter(t -> t.is(TokenKind.IDENTIFIER))
+                        .forEach(t -> names.add(t.text()));
+            }
+        });
+        return names;
+    }
+
+    /** Identifier tokens used as operands (not selector fields after a dot). */
+    private static List<SyntaxNode> identifierUses(SyntaxNode literal) {
+        List<SyntaxNode> uses = new ArrayList<>();
+        literal.walk(node -> true, node -> {
+            if (node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
+                uses.add(node.child(0));
+            }
+        });
+        return uses;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.deferfix.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Access to the real Go toolchain and reference data for tests. Tests that
+ * need Go are skipped when it is missing, except under CI=true, where a
+ * missing toolchain is a failure.
+ */
+public final class GoToolchain {
+    private static final Path SHARED = Path.of("..", "shared");
+
+    private GoToolchain() {
+    }
+
+    /** Result of running a command. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String output() {
+            return stdout + stderr;
+        }
+    }
+
+    public static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Skips the test (or fails under CI) with the given reason. */
+    public static void require(boolean available, String what) {
+        if (!available && underCi()) {
+            fail(what + " is required under CI=true but missing");
+        }
+        Assumptions.assumeTrue(available, what + " is not installed; skipping");
+    }
+
+    public static Path goOrSkip() {
+        Path go = onPath("go");
+        require(go != null, "the Go toolchain (go)");
+        return go;
+    }
+
+    public static Path gofmtOrSkip() {
+        Path gofmt = onPath("gofmt");
+        require(gofmt != null, "gofmt");
+        return gofmt;
+    }
+
+    /** The real path of the Go 1.19 standard library source tree. */
+    public static Path stdlibSourceOrSkip() {
+        Path src = null;
+        for (Path candidate : List.of(Path.of("/usr/share/go-1.19/src"), Path.of("/usr/lib/go-1.19/src"))) {
+            if (Files.isDirectory(candidate.resolve("fmt"))) {
+                src = candidate;
+                break;
+            }
+        }
+        require(src != null, "the Go 1.19 standard library source (golang-1.19-src)");
+        try {
+            return src.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of the shared reference data beside the repository. */
+    public static Path sharedData(String name) {
+        Path path = SHARED.resolve("data").resolve(name);
+        if (!Files.exists(path)) {
+            fail("reference data " + path.toAbsolutePath() + " is missing (../shared beside the repository)");
+        }
+        return path;
+    }
+
+    public static Set<String> knownBrokenStdlibFiles() {
+        try {
+            return Set.copyOf(Files.readAllLines(sharedData("go1.19-stdlib-rejected-by-go-parser.txt"))
+                    .stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean isKnownBrokenStdlibFile(String relativePath) {
+        return knownBrokenStdlibFiles().contains(relativePath);
+    }
+
+    public static Path onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Runs a command in a directory with extra environment entries ("K=V"), bounded by a timeout. */
+    public static Result run(Path dir, List<String> env, long timeoutSeconds, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        for (String entry : env) {
+            int eq = entry.indexOf('=');
+            builder.environment().put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        try {
+            Path out = Files.createTempFile("cmd", ".out");
+            Path err = Files.createTempFile("cmd", ".err");
+            builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Environment for running Go in GOPATH mode with Debian's packaged libraries, offline. */
+    public static List<String> gopathEnvironment(Path cache) {
+        List<String> env = new ArrayList<>();
+        env.add("GO111MODULE=off");
+        env.add("GOPATH=/usr/share/gocode");
+        env.add("GOCACHE=" + cache.toAbsolutePath());
+        env.add("GOPROXY=off");
+        return env;
+    }
+}
