@@ -1,0 +1,175 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.edit.Edit;
+import dev.deferfix.edit.EditApplier;
+import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Resolution;
+import dev.deferfix.find.Rule;
+import dev.deferfix.find.Severity;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SourceText;
+import dev.deferfix.parse.SyntaxError;
+import dev.deferfix.parse.SyntaxNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rewrite stage for one file. Loops are rewritten innermost first: each
+ * round plans every loop unit that does not nest inside or around another unit
+ * planned in the same round, applies the edits, parses the result again (a
+ * result that does not parse is an internal error and nothing is changed), and
+ * finds the remaining sites, until no unit is left.
+ */
+public final class Fixer {
+    private static final int MAX_ROUNDS = 32;
+
+    private final StrategyChooser chooser;
+
+    public Fixer(StrategyChooser chooser) {
+        this.chooser = chooser;
+    }
+
+    public FileFix fix(ParsedFile original, List<Finding> findings, FixOptions options) {
+        Map<String, Resolution> resolutions = new HashMap<>();
+        ParsedFile current = original;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS) {
+            List<Finding> remaining = rounds == 0 ? findings : Detector.detect(current, options.goVersion());
+            List<LoopUnit> units = unitsToPlan(current, remaining, resolutions, options);
+            List<Edit> edits = new ArrayList<>();
+            List<SyntaxNode> plannedLoops = new ArrayList<>();
+            for (LoopUnit unit : units) {
+                if (nestsWithAny(unit.loop(), plannedLoops)) {
+                    continue;
+                }
+                Plan plan = chooser.choose(unit, options);
+                resolveAll(unit, current, plan, remaining, resolutions);
+                if (!plan.isRefused()) {
+                    edits.addAll(plan.edits());
+                    plannedLoops.add(unit.loop());
+                }
+            }
+            if (edits.isEmpty()) {
+                break;
+            }
+            String next = EditApplier.apply(current.source().text(), edits);
+            try {
+                current = GoParsing.parse(SourceText.of(original.path(), next));
+            } catch (SyntaxError broken) {
+                return new FileFix(attach(findings, Map.of(), null), original.source().text(),
+                        "internal error: the rewrite of " + describe(plannedLoops, current)
+                                + " does not parse (" + broken.reason() + "); file left unchanged");
+            }
+            rounds++;
+        }
+        String text = current.source().text();
+        return new FileFix(attach(findings, resolutions, rounds > 1 ? wholeChange(original, text) : null),
+                text, null);
+    }
+
+    /** Units of the remaining warning sites, deepest loops first; notes and goto loops are resolved as refused. */
+    private static List<LoopUnit> unitsToPlan(ParsedFile file, List<Finding> remaining,
+                                              Map<String, Resolution> resolutions, FixOptions options) {
+        Map<SyntaxNode, List<DeferSite>> byLoop = new LinkedHashMap<>();
+        for (Finding finding : remaining) {
+            if (finding.rule() != Rule.DEFER_IN_LOOP || finding.isSuppressed()
+                    || resolutions.containsKey(finding.fingerprint())) {
+                continue;
+            }
+            DeferSite site = finding.site();
+            if (site.innermostLoop() == null) {
+                resolutions.put(finding.fingerprint(), refused(RefusalReason.GOTO_LOOP, null));
+            } else if (site.inGotoLoop()) {
+                resolutions.put(finding.fingerprint(), refused(RefusalReason.GOTO_CROSSES_SCOPE,
+                        "a goto back to a label before the defer"));
+            } else if (finding.severity() == Severity.NOTE && !options.strict()) {
+                resolutions.put(finding.fingerprint(), refused(RefusalReason.LOOP_EXITS_AFTER_DEFER, null));
+            } else {
+                byLoop.computeIfAbsent(site.innermostLoop(), loop -> new ArrayList<>()).add(site);
+            }
+        }
+        List<LoopUnit> units = new ArrayList<>();
+        byLoop.forEach((loop, sites) -> units.add(new LoopUnit(file, loop, sites)));
+        units.sort((a, b) -> Integer.compare(depth(b.loop()), depth(a.loop())));
+        return units;
+    }
+
+    private static Resolution refused(RefusalReason reason, String detail) {
+        Refusal refusal = new Refusal(reason, detail);
+        return Resolution.refused(reason.code(), refusal.explanation());
+    }
+
+    private static void resolveAll(LoopUnit unit, ParsedFile file, Plan plan, List<Finding> remaining,
+                                   Map<String, Resolution> resolutions) {
+        Resolution resolution = plan.isRefused()
+                ? Resolution.refused(plan.refusal().code(), plan.explanation())
+                : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
+        for (Finding finding : remaining) {
+            if (finding.rule() == Rule.DEFER_IN_LOOP && unit.sites().contains(finding.site())) {
+                resolutions.putIfAbsent(finding.fingerprint(), resolution);
+            }
+        }
+    }
+
+    private static boolean nestsWithAny(SyntaxNode loop, List<SyntaxNode> planned) {
+        for (SyntaxNode other : planned) {
+            if (other.isAncestorOf(loop) || loop.isAncestorOf(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int depth(SyntaxNode node) {
+        int depth = 0;
+        for (SyntaxNode up = node.parent(); up != null; up = up.parent()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** After several rounds, edits of later rounds do not refer to the original text: report one edit for all. */
+    private static List<Edit> wholeChange(ParsedFile original, String text) {
+        String before = original.source().text();
+        int start = 0;
+        while (start < before.length() && start < text.length() && before.charAt(start) == text.charAt(start)) {
+            start++;
+        }
+        int endBefore = before.length();
+        int endAfter = text.length();
+        while (endBefore > start && endAfter > start && before.charAt(endBefore - 1) == text.charAt(endAfter - 1)) {
+            endBefore--;
+            endAfter--;
+        }
+        return List.of(new Edit(start, endBefore, text.substring(start, endAfter)));
+    }
+
+    private static List<Finding> attach(List<Finding> findings, Map<String, Resolution> resolutions,
+                                        List<Edit> replaceEditsWith) {
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Resolution resolution = resolutions.get(finding.fingerprint());
+            if (resolution != null && resolution.isFixed() && replaceEditsWith != null) {
+                resolution = Resolution.fixed(resolution.strategy(), resolution.explanation(), replaceEditsWith);
+            }
+            result.add(resolution == null ? finding : finding.withResolution(resolution));
+        }
+        return result;
+    }
+
+    private static String describe(List<SyntaxNode> loops, ParsedFile file) {
+        StringBuilder where = new StringBuilder();
+        for (SyntaxNode loop : loops) {
+            where.append(where.length() == 0 ? "" : ", ").append(file.path()).append(':')
+                    .append(file.source().line(loop.start()));
+        }
+        return "the loop at " + where;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.deferfix.fix;
+
+/** Why a site is left alone. The codes appear in every output format. */
+public enum RefusalReason {
+    RESOURCE_ESCAPES_ITERATION("resource-escapes-iteration",
+            "the deferred value leaves the iteration, so cleaning it up at the end of the iteration would break later uses"),
+    RECOVER_IN_LOOP("recover-in-loop",
+            "a deferred function calls recover(); moving or wrapping it would change which panics it stops"),
+    GOTO_CROSSES_SCOPE("goto-crosses-scope",
+            "a goto would jump into or out of the rewritten body"),
+    GOTO_LOOP("goto-loop",
+            "the loop is made by goto; there is no loop body to rewrite"),
+    CONDITIONAL_DEFER("conditional-defer",
+            "the defer is not directly in the loop body (it is inside an if, switch or block)"),
+    JUMP_AFTER_DEFER("jump-after-defer",
+            "a return, goto or jump to an outer loop after the defer cannot be instrumented"),
+    VALUE_REASSIGNED("deferred-value-reassigned",
+            "the deferred function, receiver or an argument is reassigned after the defer"),
+    NOT_INDEPENDENT("iterations-not-independent",
+            "the body assigns variables declared outside it or jumps out of the loop, so iterations cannot run concurrently"),
+    UNSUPPORTED_RESULTS("unsupported-results",
+            "the function's results cannot be passed through the rewrite"),
+    LOOP_EXITS_AFTER_DEFER("loop-exits-after-defer",
+            "every path leaves the loop right after the defer, so it runs at most once (rewritten only with --strict)"),
+    SEMAPHORE_NOT_CHOSEN("semaphore-opt-in",
+            "the semaphore-worker strategy changes the program's concurrency and is used only when asked for"),
+    UNSUPPORTED_SYNTAX("unsupported-syntax",
+            "the loop uses a construct this strategy cannot rewrite safely");
+
+    private final String code;
+    private final String description;
+
+    RefusalReason(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+}

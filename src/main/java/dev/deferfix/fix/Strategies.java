@@ -1,0 +1,21 @@
+package dev.deferfix.fix;
+
+import java.util.List;
+
+/** The strategies and safety checks the tool ships with. */
+public final class Strategies {
+    private Strategies() {
+    }
+
+    public static List<Strategy> all() {
+        return List.of();
+    }
+
+    public static List<UnitCheck> safetyChecks() {
+        return List.of(new RecoverCheck());
+    }
+
+    public static Fixer defaultFixer() {
+        return new Fixer(new StrategyChooser(all(), safetyChecks()));
+    }
+}
