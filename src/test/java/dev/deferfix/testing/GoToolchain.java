@@ -137,11 +137,14 @@ public final class GoToolchain {
         }
     }
 
-    /** Environment for running Go in GOPATH mode with Debian's packaged libraries, offline. */
-    public static List<String> gopathEnvironment(Path cache) {
+    /** Debian's packaged Go libraries, for GOPATH mode. */
+    public static final String DEBIAN_GOPATH = "/usr/share/gocode";
+
+    /** Environment for running Go offline in GOPATH mode (GOPATH may list several roots, ':'-separated). */
+    public static List<String> gopathEnvironment(String gopath, Path cache) {
         List<String> env = new ArrayList<>();
         env.add("GO111MODULE=off");
-        env.add("GOPATH=/usr/share/gocode");
+        env.add("GOPATH=" + gopath);
         env.add("GOCACHE=" + cache.toAbsolutePath());
         env.add("GOPROXY=off");
         return env;

@@ -1,0 +1,180 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoModLocator;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Severity;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.testing.GoToolchain;
+import dev.deferfix.testing.WantComments;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The rewrite fixtures: fixtures/rewrite/CASE/input.go with "// want" comments,
+ * and per strategy either STRATEGY.go.golden (the exact expected output) or no
+ * golden, which means the strategy must refuse and leave the file unchanged;
+ * refused.txt then names the reason code expected for that case. An optional
+ * options.txt holds "max-concurrency N" and "strict". Every golden is checked
+ * for idempotence (fixing it again changes nothing) and must have no warning
+ * left when scanned again. A separate test runs gofmt and go vet on everything.
+ */
+class RewriteFixturesTest {
+    static final Path ROOT = Path.of("fixtures", "rewrite");
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseAndStrategy() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : caseDirectories()) {
+            for (Strategy strategy : Strategies.all()) {
+                tests.add(DynamicTest.dynamicTest(dir.getFileName() + " / " + strategy.name(),
+                        () -> checkStrategy(dir, strategy.name())));
+            }
+            tests.add(DynamicTest.dynamicTest(dir.getFileName() + " / want comments", () -> checkWants(dir)));
+            tests.add(DynamicTest.dynamicTest(dir.getFileName() + " / auto", () -> checkAuto(dir)));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void everyInputAndGoldenIsGofmtCleanAndPassesGoVet() throws IOException {
+        GoToolchain.goOrSkip();
+        GoToolchain.gofmtOrSkip();
+        Path gopath = Files.createTempDirectory("rewrite-vet");
+        Path src = Files.createDirectories(gopath.resolve("src"));
+        List<String> packages = new ArrayList<>();
+        for (Path dir : caseDirectories()) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".go") || f.toString().endsWith(".golden"))
+                        .toList()) {
+                    String variant = dir.getFileName() + "_" + file.getFileName().toString().replace('.', '_');
+                    Path packageDir = src.resolve(variant);
+                    Files.createDirectories(packageDir);
+                    // gofmt prints LF; a CRLF fixture is checked in its LF form (its line endings are the point).
+                    Files.writeString(packageDir.resolve("main.go"), read(file).replace("\r\n", "\n"));
+                    packages.add("./" + variant);
+                }
+            }
+        }
+        GoToolchain.Result gofmt = GoToolchain.run(src, List.of(), 120, "gofmt", "-l", ".");
+        assertEquals("", gofmt.stdout(), "files gofmt would change (variant dirs named CASE_FILE)");
+        List<String> vet = new ArrayList<>(List.of("go", "vet"));
+        vet.addAll(packages);
+        List<String> env = GoToolchain.gopathEnvironment(gopath.toString(), gopath.resolve("cache"));
+        GoToolchain.Result result = GoToolchain.run(src, env, 600, vet.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.output());
+    }
+
+    static List<Path> caseDirectories() throws IOException {
+        if (!Files.isDirectory(ROOT)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            return dirs.filter(d -> Files.exists(d.resolve("input.go"))).sorted().toList();
+        }
+    }
+
+    private static void checkStrategy(Path dir, String strategy) throws Exception {
+        Path golden = dir.resolve(strategy + ".go.golden");
+        FileFix fix = fix(dir, read(dir.resolve("input.go")), strategy);
+        assertNull(fix.internalError(), fix.internalError());
+        if (Files.exists(golden)) {
+            String expected = read(golden);
+            assertEquals(expected, fix.text(), "output of " + strategy + " differs from " + golden);
+            FileFix again = fix(dir, expected, strategy);
+            assertEquals(expected, again.text(), "not idempotent: fixing " + golden + " again changed it");
+            assertNoWarningLeft(dir, expected);
+        } else {
+            assertEquals(read(dir.resolve("input.go")), fix.text(),
+                    strategy + " has no golden in " + dir + ", so it must refuse and change nothing");
+            assertRefusalReasonMatches(dir, fix);
+        }
+    }
+
+    private static void checkAuto(Path dir) throws Exception {
+        FileFix fix = fix(dir, read(dir.resolve("input.go")), FixOptions.AUTO);
+        assertNull(fix.internalError(), fix.internalError());
+        String expected = read(dir.resolve("input.go"));
+        for (String name : StrategyChooser.AUTO_ORDER) {
+            Path golden = dir.resolve(name + ".go.golden");
+            if (Files.exists(golden) && !Files.exists(dir.resolve("auto-differs.txt"))) {
+                expected = read(golden);
+                break;
+            }
+        }
+        Path autoGolden = dir.resolve("auto.go.golden");
+        if (Files.exists(autoGolden)) {
+            expected = read(autoGolden);
+        }
+        assertEquals(expected, fix.text(), "auto must use explicit-close where it applies, else closure-scope");
+        if (expected.equals(read(dir.resolve("input.go")))) {
+            assertRefusalReasonMatches(dir, fix);
+        }
+    }
+
+    private static void checkWants(Path dir) throws Exception {
+        String input = read(dir.resolve("input.go"));
+        ParsedFile parsed = GoParsing.parse(dir.resolve("input.go").toString(), input.getBytes(StandardCharsets.UTF_8));
+        List<Finding> findings = Detector.detect(parsed, version(dir));
+        WantComments.assertMatches(parsed, findings);
+    }
+
+    private static void assertNoWarningLeft(Path dir, String text) throws Exception {
+        ParsedFile parsed = GoParsing.parse("golden.go", text.getBytes(StandardCharsets.UTF_8));
+        for (Finding finding : Detector.detect(parsed, version(dir))) {
+            assertFalse(finding.severity() == Severity.WARNING && !finding.isSuppressed()
+                            && finding.rule() == dev.deferfix.find.Rule.DEFER_IN_LOOP,
+                    "golden still has a warning: " + finding.start() + " " + finding.message());
+        }
+    }
+
+    private static void assertRefusalReasonMatches(Path dir, FileFix fix) throws IOException {
+        Path refused = dir.resolve("refused.txt");
+        if (!Files.exists(refused)) {
+            return;
+        }
+        String expected = read(refused).strip();
+        boolean found = fix.findings().stream().anyMatch(f -> f.resolution() != null
+                && expected.equals(f.resolution().refusalReason()));
+        assertTrue(found, "expected a refusal with reason " + expected + ", got "
+                + fix.findings().stream().map(f -> String.valueOf(f.resolution())).toList());
+    }
+
+    static FileFix fix(Path dir, String text, String strategy) throws Exception {
+        ParsedFile parsed = GoParsing.parse(dir.resolve("input.go").toString(), text.getBytes(StandardCharsets.UTF_8));
+        GoVersion version = version(dir);
+        List<Finding> findings = Detector.detect(parsed, version);
+        String options = Files.exists(dir.resolve("options.txt")) ? read(dir.resolve("options.txt")) : "";
+        int maxConcurrency = 4;
+        for (String line : options.split("\n")) {
+            if (line.startsWith("max-concurrency ")) {
+                maxConcurrency = Integer.parseInt(line.substring("max-concurrency ".length()).strip());
+            }
+        }
+        FixOptions fixOptions = new FixOptions(strategy, maxConcurrency, options.contains("strict"), version);
+        return Strategies.defaultFixer().fix(parsed, findings, fixOptions);
+    }
+
+    static GoVersion version(Path dir) {
+        return new GoModLocator().versionFor(dir.resolve("input.go"));
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
