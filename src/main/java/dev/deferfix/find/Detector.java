@@ -25,7 +25,7 @@ public final class Detector {
         List<Finding> findings = new ArrayList<>();
         for (DeferSite site : DeferFinder.find(file)) {
             findings.add(finding(site, Rule.DEFER_IN_LOOP, site.severity(), loopMessage(site),
-                    suppressions, occurrences));
+                    suppressions, occurrences, goVersion));
             if (!goVersion.hasPerIterationLoopVariables()) {
                 Set<String> captured = LoopVariableCapture.capturedBy(site);
                 if (!captured.isEmpty()) {
@@ -33,7 +33,7 @@ public final class Detector {
                                     + "every deferred call sees only its last value (go %s)",
                             captured.size() > 1 ? "s" : "", String.join(", ", captured), goVersion.text());
                     findings.add(finding(site, Rule.DEFERRED_CLOSURE_CAPTURES_LOOP_VAR, Severity.WARNING, message,
-                            suppressions, occurrences));
+                            suppressions, occurrences, goVersion));
                 }
             }
         }
@@ -56,7 +56,8 @@ public final class Detector {
     }
 
     private static Finding finding(DeferSite site, Rule rule, Severity severity, String message,
-                                   Suppressions suppressions, Map<String, Integer> occurrences) {
+                                   Suppressions suppressions, Map<String, Integer> occurrences,
+                                   GoVersion goVersion) {
         SourceText source = site.file().source();
         String function = FunctionNames.of(site.function());
         String call = site.call().text();
@@ -66,7 +67,7 @@ public final class Detector {
                 Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),
                 Position.of(source, site.loopAnchor().start()), function, call, message,
                 fingerprint(key + "\0" + occurrence),
-                suppressions.forLine(source.line(site.defer().start())), null, site);
+                suppressions.forLine(source.line(site.defer().start())), null, site, goVersion);
     }
 
     private static String fingerprint(String key) {

@@ -12,10 +12,12 @@ package dev.deferfix.find;
  * @param fingerprint stable across edits elsewhere in the file (SARIF partialFingerprints)
  * @param suppression the in-source comment that suppresses it, or null
  * @param resolution  what the rewrite stage decided, or null before it ran
+ * @param goVersion   the Go version the file was judged by, and where it came from (for --explain)
  */
 public record Finding(Rule rule, Severity severity, String path, Position start, Position end, Position loop,
                       String function, String call, String message, String fingerprint,
-                      Suppressions.Suppression suppression, Resolution resolution, DeferSite site) {
+                      Suppressions.Suppression suppression, Resolution resolution, DeferSite site,
+                      GoVersion goVersion) {
 
     public boolean isSuppressed() {
         return suppression != null;
@@ -23,11 +25,11 @@ public record Finding(Rule rule, Severity severity, String path, Position start,
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, path, start, end, loop, function, call, message, fingerprint,
-                suppression, resolution, site);
+                suppression, resolution, site, goVersion);
     }
 
     public Finding withResolution(Resolution newResolution) {
         return new Finding(rule, severity, path, start, end, loop, function, call, message, fingerprint,
-                suppression, newResolution, site);
+                suppression, newResolution, site, goVersion);
     }
 }

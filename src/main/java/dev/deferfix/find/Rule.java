@@ -15,13 +15,6 @@ public enum Rule {
             "Before Go 1.22 a loop variable is one variable shared by all iterations; a deferred "
                     + "function literal that refers to it sees only its last value when it finally runs.");
 
-    /** The three fixes, shared by the help texts. */
-    public static final String HELP = "Fix it in one of three ways: (1) explicit-close: call the cleanup at the end "
-            + "of each iteration and before every continue or break; (2) closure-scope: wrap the loop body in "
-            + "an immediately-invoked function literal so the defer runs when the iteration ends; (3) "
-            + "semaphore-worker: run iterations as goroutines bounded by a semaphore. defer-fix -w applies "
-            + "(1) or (2) automatically where they keep the program's meaning.";
-
     private final String id;
     private final String shortDescription;
     private final String fullDescription;

@@ -1,0 +1,8 @@
+package dev.deferfix.report;
+
+/** The output formats of findings. */
+public enum ReportFormat {
+    TEXT,
+    JSON,
+    SARIF
+}
