@@ -92,8 +92,9 @@ public final class LoopExitAnalysis {
                 SyntaxNode label = JumpTargets.targetOf(statement);
                 return label != null && label.start() >= outermostLoop.end();
             case SIMPLE_STMT:
-                return statement.children().size() == 1
-                        && NO_RETURN_CALLS.contains(GoTrees.calleeText(statement.child(0)));
+                // An expression statement need not be a call (x == y parses; only the type checker rejects it).
+                String callee = statement.children().size() == 1 ? GoTrees.calleeText(statement.child(0)) : null;
+                return callee != null && NO_RETURN_CALLS.contains(callee);
             case BLOCK:
                 return sequenceLeaves(GoTrees.listOf(statement));
             case LABELED_STMT:
