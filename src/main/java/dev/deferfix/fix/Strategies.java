@@ -8,7 +8,7 @@ public final class Strategies {
     }
 
     public static List<Strategy> all() {
-        return List.of();
+        return List.of(new ClosureScope());
     }
 
     public static List<UnitCheck> safetyChecks() {

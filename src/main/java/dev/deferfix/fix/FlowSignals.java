@@ -1,0 +1,185 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.edit.Edit;
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.fix.BodyExits.Exit;
+import dev.deferfix.fix.BodyExits.Kind;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The general closure-scope shape: the literal returns a small control value
+ * saying how its iteration ended (0: go on with the loop), and after the call
+ * each other value re-issues the jump the body made: break, a labeled
+ * break/continue, or return. Result values travel this way: named results are
+ * assigned inside the literal (so the body's defers see and may change them,
+ * as before) and the function then returns them bare; unnamed results come out
+ * as the literal's own results.
+ */
+final class FlowSignals {
+    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+
+    private final LoopUnit unit;
+    private final BodyWrapping wrapping;
+    private final List<Exit> exits;
+    private final SyntaxNode function;
+    private final FunctionResults results;
+    private final FreshNames names;
+    private final String flow;
+    private final List<String> holders = new ArrayList<>();
+    /** Re-issued jump text by control value, in the order the body first uses them. */
+    private final Map<String, Integer> codes = new LinkedHashMap<>();
+
+    FlowSignals(LoopUnit unit, BodyWrapping wrapping, List<Exit> exits, SyntaxNode function, FreshNames names) {
+        this.unit = unit;
+        this.wrapping = wrapping;
+        this.exits = exits;
+        this.function = function;
+        this.results = FunctionResults.of(function);
+        this.names = names;
+        this.flow = names.fresh("flow");
+    }
+
+    Plan plan() {
+        String problem = resultProblem();
+        if (problem != null) {
+            return Plan.refuse(ClosureScope.NAME, RefusalReason.UNSUPPORTED_RESULTS,
+                    new Refusal(RefusalReason.UNSUPPORTED_RESULTS, problem).explanation());
+        }
+        if (carriesResults()) {
+            for (int i = 0; i < results.count(); i++) {
+                holders.add(names.fresh(results.count() == 1 ? "res" : "res" + (i + 1)));
+            }
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (Exit exit : exits) {
+            List<Edit> lowered = lower(exit);
+            if (lowered == null) {
+                return Plan.refuse(ClosureScope.NAME, RefusalReason.UNSUPPORTED_SYNTAX,
+                        new Refusal(RefusalReason.UNSUPPORTED_SYNTAX, "'" + exit.statement().text()
+                                + "' does not start its line").explanation());
+            }
+            edits.addAll(lowered);
+        }
+        edits.addAll(0, wrapping.wrap(List.of(opening()), closing()));
+        return Plan.rewrite(ClosureScope.NAME, edits, ClosureScope.explain("; the literal returns " + flow
+                + " to say how the iteration ended, and " + String.join(", ", codes.keySet())
+                + " is re-issued after the call"));
+    }
+
+    private boolean carriesResults() {
+        return !results.isNamed() && results.count() > 0 && BodyExits.any(exits, Kind.RETURN);
+    }
+
+    /** Why result values cannot pass through the literal, or null. */
+    private String resultProblem() {
+        if (!BodyExits.any(exits, Kind.RETURN)) {
+            return null;
+        }
+        if (results.isNamed()) {
+            for (String name : results.names()) {
+                if (name.equals("_")) {
+                    return "a result named _ cannot be assigned and returned bare";
+                }
+                if (Declarations.shadowedAt(name, unit.loop(), function)) {
+                    return "the result " + name + " is redeclared around the loop";
+                }
+            }
+            for (Exit exit : exits) {
+                for (String name : results.names()) {
+                    if (exit.kind() == Kind.RETURN && hasValues(exit.statement())
+                            && Declarations.shadowedAt(name, exit.statement(), function)) {
+                        return "the result " + name + " is redeclared where line "
+                                + unit.file().source().line(exit.statement().start()) + " returns";
+                    }
+                }
+            }
+            return null;
+        }
+        Set<String> local = Declarations.declaredWithin(function);
+        for (String type : results.types()) {
+            Matcher matcher = IDENTIFIER.matcher(type);
+            while (matcher.find()) {
+                if (local.contains(matcher.group())) {
+                    return "the result type " + type + " uses " + matcher.group()
+                            + ", which the function declares again, so the type cannot be written inside it";
+                }
+            }
+        }
+        return null;
+    }
+
+    private String opening() {
+        if (!carriesResults()) {
+            return flow + " := func() (" + flow + " int) {";
+        }
+        List<String> declared = new ArrayList<>();
+        for (int i = 0; i < holders.size(); i++) {
+            declared.add(holders.get(i) + " " + results.types().get(i));
+        }
+        return flow + ", " + String.join(", ", holders) + " := func() (" + flow + " int, "
+                + String.join(", ", declared) + ") {";
+    }
+
+    private List<String> closing() {
+        List<String> lines = new ArrayList<>();
+        if (!Terminating.endsList(GoTrees.listOf(unit.body()), unit.body())) {
+            lines.add("\treturn");
+        }
+        lines.add("}()");
+        codes.forEach((jump, code) -> {
+            lines.add("if " + flow + " == " + code + " {");
+            lines.add("\t" + jump);
+            lines.add("}");
+        });
+        return lines;
+    }
+
+    private List<Edit> lower(Exit exit) {
+        SyntaxNode statement = exit.statement();
+        switch (exit.kind()) {
+            case CONTINUE:
+                return List.of(wrapping.replace(statement, "return"));
+            case BREAK:
+            case LABELED:
+                return List.of(wrapping.replace(statement, signal(code(statement.text().replaceAll("\\s+", " ")))));
+            default:
+                return lowerReturn(statement);
+        }
+    }
+
+    private List<Edit> lowerReturn(SyntaxNode statement) {
+        int code = code(carriesResults() ? "return " + String.join(", ", holders) : "return");
+        if (!hasValues(statement)) {
+            return List.of(wrapping.replace(statement, signal(code)));
+        }
+        int values = statement.firstChild(NodeKind.EXPRESSION_LIST).children(NodeKind.EXPRESSION).size();
+        if (carriesResults() && values == holders.size()) {
+            return List.of(Edit.insert(statement.firstChild(NodeKind.EXPRESSION_LIST).start(), code + ", "));
+        }
+        if (!wrapping.startsLine(statement)) {
+            return null;
+        }
+        String targets = String.join(", ", results.isNamed() ? results.names() : holders);
+        return wrapping.assignThen(statement, targets, signal(code));
+    }
+
+    private String signal(int code) {
+        return carriesResults() ? "return " + code + ", " + String.join(", ", holders) : "return " + code;
+    }
+
+    private int code(String jump) {
+        return codes.computeIfAbsent(jump, key -> codes.size() + 1);
+    }
+
+    private static boolean hasValues(SyntaxNode returnStatement) {
+        return returnStatement.firstChild(NodeKind.EXPRESSION_LIST) != null;
+    }
+}

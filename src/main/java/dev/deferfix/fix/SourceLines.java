@@ -1,0 +1,39 @@
+package dev.deferfix.fix;
+
+/** Line-level facts about a file's text that edits need: where a line starts, how it is indented. */
+public final class SourceLines {
+    private SourceLines() {
+    }
+
+    /** Offset of the first character of the line holding {@code offset}. */
+    public static int lineStart(String text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    /** Offset of the next line's start after {@code offset}, or -1 on the last line. */
+    public static int nextLineStart(String text, int offset) {
+        int newline = text.indexOf('\n', offset);
+        return newline < 0 ? -1 : newline + 1;
+    }
+
+    /** The leading spaces and tabs of the line holding {@code offset}. */
+    public static String indentAt(String text, int offset) {
+        int start = lineStart(text, offset);
+        int end = start;
+        while (end < text.length() && (text.charAt(end) == '\t' || text.charAt(end) == ' ')) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
+    /** Whether only spaces and tabs precede {@code offset} on its line. */
+    public static boolean startsLine(String text, int offset) {
+        return text.substring(lineStart(text, offset), offset).isBlank();
+    }
+
+    /** Whether the line starting at {@code lineStart} holds nothing (a line ending follows at once). */
+    public static boolean isEmptyLine(String text, int lineStart) {
+        return lineStart >= text.length() || text.charAt(lineStart) == '\n'
+                || (text.charAt(lineStart) == '\r' && lineStart + 1 < text.length() && text.charAt(lineStart + 1) == '\n');
+    }
+}
