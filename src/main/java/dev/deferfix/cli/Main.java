@@ -1,21 +1,24 @@
 package dev.deferfix.cli;
 
-import dev.deferfix.diagnose.ParseAll;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Temporary entry point until the command line is built. */
+/** Entry point: real streams (UTF-8 whatever the locale, so diffs of non-ASCII files stay exact), real exit code. */
 public final class Main {
-    public static void main(String[] args) throws Exception {
-        List<Path> paths = new ArrayList<>();
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                paths.add(Path.of(a));
-            }
-        }
-        ParseAll.Summary s = ParseAll.run(paths, Runtime.getRuntime().availableProcessors(), System.err);
-        System.err.println(s.line());
-        System.exit(s.errors() > 0 ? 2 : 0);
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = new Cli(System.in, out, err, Path.of(""), System.console() != null).run(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

@@ -1,0 +1,106 @@
+package dev.deferfix.run;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoModLocator;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Rule;
+import dev.deferfix.fix.FileFix;
+import dev.deferfix.fix.Fixer;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SourceText;
+import dev.deferfix.parse.SyntaxError;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline for one input: skip generated files and files without the
+ * {@code defer} keyword, parse, detect, rewrite, and find what is left after
+ * the rewrite. Never throws for bad input: every problem becomes an error line.
+ */
+public final class FileProcessor {
+    private static final byte[] DEFER = {'d', 'e', 'f', 'e', 'r'};
+
+    private final RunOptions options;
+    private final Fixer fixer;
+    private final ChangedLines changedLines;
+    private final GoModLocator goMods = new GoModLocator();
+
+    /** @param changedLines with --diff-base, the lines whose findings count; else null (all lines count) */
+    public FileProcessor(RunOptions options, Fixer fixer, ChangedLines changedLines) {
+        this.options = options;
+        this.fixer = fixer;
+        this.changedLines = changedLines;
+    }
+
+    public FileOutcome process(SourceFile source) {
+        byte[] content = source.content();
+        if (!options.includeGenerated() && GeneratedFiles.isGenerated(content)) {
+            return FileOutcome.skippedGenerated(source);
+        }
+        if (!contains(content, DEFER)) {
+            return FileOutcome.clean(source);
+        }
+        try {
+            return analyse(source);
+        } catch (SyntaxError e) {
+            return FileOutcome.failed(source, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return FileOutcome.failed(source, source.displayPath() + ": internal error: " + e);
+        }
+    }
+
+    private FileOutcome analyse(SourceFile source) throws SyntaxError {
+        ParsedFile parsed = GoParsing.parse(source.displayPath(), source.content());
+        GoVersion version = options.goVersion() != null ? options.goVersion() : goMods.versionFor(source.location());
+        List<Finding> findings = onChangedLines(source, Detector.detect(parsed, version));
+        if (findings.stream().noneMatch(f -> f.rule() == Rule.DEFER_IN_LOOP && !f.isSuppressed())) {
+            return new FileOutcome(source, null, findings, findings, List.of(), false, false);
+        }
+        FileFix fix = fixer.fix(parsed, findings, options.fixOptions(version));
+        List<String> errors = fix.internalError() == null ? List.of()
+                : List.of(source.displayPath() + ": " + fix.internalError());
+        String original = parsed.source().text();
+        if (fix.text().equals(original)) {
+            return new FileOutcome(source, null, fix.findings(), fix.findings(), errors, false, false);
+        }
+        List<Finding> remaining = !options.mode().rewrites() ? fix.findings()
+                : sameAs(findings, Detector.detect(GoParsing.parse(SourceText.of(source.displayPath(), fix.text())),
+                        version));
+        return new FileOutcome(source, fix.text(), fix.findings(), remaining, errors, false, false);
+    }
+
+    private List<Finding> onChangedLines(SourceFile source, List<Finding> findings) {
+        if (changedLines == null) {
+            return findings;
+        }
+        return findings.stream().filter(f -> changedLines.covers(source.location(), f)).toList();
+    }
+
+    /**
+     * The findings left after a rewrite that were reported before it (fingerprints survive edits
+     * elsewhere); with --diff-base this keeps out findings on unchanged lines.
+     */
+    private List<Finding> sameAs(List<Finding> before, List<Finding> after) {
+        if (changedLines == null) {
+            return after;
+        }
+        Set<String> reported = before.stream().map(Finding::fingerprint).collect(Collectors.toSet());
+        return after.stream().filter(f -> reported.contains(f.fingerprint())).toList();
+    }
+
+    static boolean contains(byte[] content, byte[] word) {
+        outer:
+        for (int i = 0; i + word.length <= content.length; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (content[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
