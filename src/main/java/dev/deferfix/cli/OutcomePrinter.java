@@ -3,6 +3,9 @@ package dev.deferfix.cli;
 import dev.deferfix.diff.DiffColors;
 import dev.deferfix.diff.UnifiedDiff;
 import dev.deferfix.find.Finding;
+import dev.deferfix.report.ReportFormat;
+import dev.deferfix.report.ReportInput;
+import dev.deferfix.report.Reports;
 import dev.deferfix.run.FileOutcome;
 import dev.deferfix.run.RunMode;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints what each mode shows, in input order: errors on stderr as they come;
@@ -81,12 +85,11 @@ final class OutcomePrinter {
 
     /** Prints the collected findings. */
     void finish() {
+        ReportFormat format = ReportFormat.valueOf(invocation.format().toUpperCase(Locale.ROOT));
+        ReportInput input = new ReportInput(findings, errors, ToolVersion.get(), invocation.explain(), strict);
+        boolean findingsOnStdout = mode == RunMode.LIST || mode == RunMode.CHECK || mode == RunMode.WRITE;
         try {
-            if (mode == RunMode.LIST || mode == RunMode.CHECK || mode == RunMode.WRITE) {
-                TextFindings.write(findings, invocation.explain(), strict, out);
-            } else {
-                TextFindings.write(findings, invocation.explain(), strict, err);
-            }
+            Reports.write(format, input, findingsOnStdout ? out : err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,18 +5,11 @@ import dev.deferfix.run.RunMode;
 import dev.deferfix.run.RunOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Judges a parsed command line: one clear message for a wrong flag value or combination. */
 final class UsageCheck {
-    /** Strategy names on the command line, and the registered strategies they mean. */
-    static final Map<String, String> STRATEGIES = Map.of(
-            "auto", "auto",
-            "explicit-close", "explicit-close",
-            "closure-scope", "closure-scope",
-            "semaphore", "semaphore-worker",
-            "semaphore-worker", "semaphore-worker");
+    private static final Set<String> STRATEGIES = Set.of("auto", "explicit-close", "closure-scope", "semaphore");
     private static final Set<String> FORMATS = Set.of("text", "json", "sarif");
     private static final Set<String> COLORS = Set.of("auto", "always", "never");
 
@@ -49,8 +42,8 @@ final class UsageCheck {
         if (stdin && mode == RunMode.LIST && !o.list) {
             mode = RunMode.PRINT;
         }
-        String strategy = STRATEGIES.get(o.strategy);
-        if (strategy == null) {
+        String strategy = o.strategy;
+        if (!STRATEGIES.contains(strategy)) {
             throw new UsageError("--strategy: unknown strategy '" + o.strategy
                     + "' (expected auto, explicit-close, closure-scope or semaphore)");
         }
