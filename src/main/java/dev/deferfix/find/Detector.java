@@ -51,7 +51,7 @@ public final class Detector {
     }
 
     private static String callText(DeferSite site) {
-        String text = site.call().text().replaceAll("\\s+", " ");
+        String text = CallText.of(site.file(), site.call());
         return text.length() <= MAX_CALL_TEXT ? text : text.substring(0, MAX_CALL_TEXT - 3) + "...";
     }
 
@@ -61,7 +61,8 @@ public final class Detector {
         SourceText source = site.file().source();
         String function = FunctionNames.of(site.function());
         String call = site.call().text();
-        String key = rule.id() + "\0" + source.path() + "\0" + function + "\0" + call.replaceAll("\\s+", " ");
+        String key = rule.id() + "\0" + source.path() + "\0" + function + "\0"
+                + CallText.of(site.file(), site.call());
         int occurrence = occurrences.merge(key, 1, Integer::sum);
         return new Finding(rule, severity, source.path(),
                 Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),

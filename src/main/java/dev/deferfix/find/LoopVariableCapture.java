@@ -4,6 +4,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,10 +24,7 @@ public final class LoopVariableCapture {
         if (literal == null) {
             return captured;
         }
-        Set<String> loopVariables = new TreeSet<>();
-        for (SyntaxNode loop : site.loops()) {
-            loopVariables.addAll(headerVariables(loop));
-        }
+        Set<String> loopVariables = loopVariablesInScope(site.defer());
         Set<String> ownNames = declaredInside(literal);
         for (SyntaxNode token : identifierUses(literal)) {
             String name = token.text();
@@ -35,6 +33,35 @@ public final class LoopVariableCapture {
             }
         }
         return captured;
+    }
+
+    /**
+     * The loop-header variables a name at the defer refers to: walking out
+     * from the defer, a declaration earlier in an enclosing block (such as
+     * the classic {@code v := v}) hides a header variable of the same name
+     * further out, and the innermost header wins.
+     */
+    private static Set<String> loopVariablesInScope(SyntaxNode defer) {
+        Set<String> loopVariables = new TreeSet<>();
+        Set<String> resolved = new HashSet<>();
+        SyntaxNode child = defer;
+        for (SyntaxNode up = defer.parent(); up != null && !GoTrees.isFunction(up); child = up, up = up.parent()) {
+            if (up.is(NodeKind.STATEMENT_LIST)) {
+                for (SyntaxNode sibling : up.children()) {
+                    if (sibling == child) {
+                        break;
+                    }
+                    resolved.addAll(declaredBy(sibling));
+                }
+            } else if (up.is(NodeKind.FOR_STMT) && child.is(NodeKind.BLOCK)) {
+                for (String name : headerVariables(up)) {
+                    if (resolved.add(name)) {
+                        loopVariables.add(name);
+                    }
+                }
+            }
+        }
+        return loopVariables;
     }
 
     /** The function literal of "defer func() {...}()", or null. */
@@ -78,15 +105,27 @@ public final class LoopVariableCapture {
             if (node.is(NodeKind.PARAMETER_DECL) && node.child(0).is(TokenKind.IDENTIFIER)
                     && node.children().size() > 1) {
                 names.add(node.child(0).text());
-            } else if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
-                node.child(0).children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
             } else if (node.is(NodeKind.RANGE_CLAUSE) && node.hasChild(TokenKind.DEFINE)) {
                 node.children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
-            } else if (node.is(NodeKind.VAR_SPEC) || node.is(NodeKind.CONST_SPEC)) {
-                node.child(0).children().stream().filter(t -> t.is(TokenKind.IDENTIFIER))
-                        .forEach(t -> names.add(t.text()));
+            } else {
+                names.addAll(declaredBy(node));
             }
         });
+        return names;
+    }
+
+    /** The names a short variable declaration or a var/const spec declares (none for other nodes). */
+    private static List<String> declaredBy(SyntaxNode node) {
+        SyntaxNode statement = GoTrees.inner(node);
+        List<String> names = new ArrayList<>();
+        if (statement.is(NodeKind.SIMPLE_STMT) && statement.hasChild(TokenKind.DEFINE)) {
+            statement.child(0).children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
+        } else if (statement.is(NodeKind.DECLARATION)) {
+            statement.walk(n -> true, n -> names.addAll(declaredBy(n)));
+        } else if (statement.is(NodeKind.VAR_SPEC) || statement.is(NodeKind.CONST_SPEC)) {
+            statement.child(0).children().stream().filter(t -> t.is(TokenKind.IDENTIFIER))
+                    .forEach(t -> names.add(t.text()));
+        }
         return names;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class Suppressions {
     static final String LINTER_NAME = "deferinloop";
+    private static final String IGNORE = "//defer-fix:ignore";
 
     /** Why a finding was suppressed: the comment's own text. */
     public record Suppression(String comment, String justification) {
@@ -46,9 +47,10 @@ public final class Suppressions {
     }
 
     static Suppression parse(String comment) {
-        if (comment.startsWith("//defer-fix:ignore")) {
-            String reason = comment.substring("//defer-fix:ignore".length()).strip();
-            return new Suppression(comment, reason);
+        if (comment.startsWith(IGNORE)) {
+            String reason = comment.substring(IGNORE.length());
+            return reason.isEmpty() || Character.isWhitespace(reason.charAt(0))
+                    ? new Suppression(comment, reason.strip()) : null;
         }
         if (!comment.startsWith("//nolint")) {
             return null;
