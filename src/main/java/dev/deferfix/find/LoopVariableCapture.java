@@ -121,12 +121,17 @@ public final class LoopVariableCapture {
         if (statement.is(NodeKind.SIMPLE_STMT) && statement.hasChild(TokenKind.DEFINE)) {
             statement.child(0).children(NodeKind.EXPRESSION).forEach(e -> names.add(e.text().strip()));
         } else if (statement.is(NodeKind.DECLARATION)) {
-            statement.walk(n -> true, n -> names.addAll(declaredBy(n)));
+            statement.descendants(NodeKind.VAR_SPEC).forEach(spec -> names.addAll(specNames(spec)));
+            statement.descendants(NodeKind.CONST_SPEC).forEach(spec -> names.addAll(specNames(spec)));
         } else if (statement.is(NodeKind.VAR_SPEC) || statement.is(NodeKind.CONST_SPEC)) {
-            statement.child(0).children().stream().filter(t -> t.is(TokenKind.IDENTIFIER))
-                    .forEach(t -> names.add(t.text()));
+            names.addAll(specNames(statement));
         }
         return names;
+    }
+
+    private static List<String> specNames(SyntaxNode spec) {
+        return spec.child(0).children().stream().filter(t -> t.is(TokenKind.IDENTIFIER)).map(SyntaxNode::text)
+                .toList();
     }
 
     /** Identifier tokens used as operands (not selector fields after a dot). */

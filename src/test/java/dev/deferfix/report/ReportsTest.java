@@ -10,6 +10,7 @@ import dev.deferfix.edit.Edit;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.find.Resolution;
+import dev.deferfix.testing.GoSources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,7 @@ class ReportsTest {
     static final GoVersion GO_121 = new GoVersion(1, 21, "dir/go.mod");
 
     static List<Finding> findings() {
-        return Scans.findings("dir/a.go", SOURCE, GO_121);
+        return GoSources.findings("dir/a.go", SOURCE, GO_121);
     }
 
     static String report(ReportFormat format, List<Finding> findings, boolean explain, boolean strict) {
@@ -85,7 +86,7 @@ class ReportsTest {
         assertTrue(lines.get(1).startsWith("\t"), lines.get(1));
         assertTrue(lines.get(1).contains("Go version 1.21 (dir/go.mod)"), lines.get(1));
         assertTrue(lines.get(3).contains("runs at most once"), lines.get(3));
-        List<Finding> newest = Scans.findings("dir/a.go", SOURCE, GoVersion.NEWEST);
+        List<Finding> newest = GoSources.findings("dir/a.go", SOURCE, GoVersion.NEWEST);
         String explained = report(ReportFormat.TEXT, newest, true, false);
         assertTrue(explained.contains("newest semantics assumed"), explained);
     }

@@ -12,6 +12,7 @@ import dev.deferfix.edit.EditApplier;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.find.Resolution;
+import dev.deferfix.testing.GoSources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ class SarifReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static List<Finding> findingsWithAFix() {
-        List<Finding> findings = Scans.findings("pkg dir/a.go", SOURCE, GoVersion.NEWEST);
+        List<Finding> findings = GoSources.findings("pkg dir/a.go", SOURCE, GoVersion.NEWEST);
         int deferAt = SOURCE.indexOf("defer f.Close()");
         List<Edit> edits = List.of(new Edit(deferAt, deferAt + "defer ".length(), ""),
                 Edit.insert(SOURCE.indexOf("\t}\n}"), "\t\t// closed\n"));

@@ -1,4 +1,4 @@
-package dev.deferfix.report;
+package dev.deferfix.testing;
 
 import dev.deferfix.find.Detector;
 import dev.deferfix.find.Finding;
@@ -9,12 +9,12 @@ import dev.deferfix.parse.SyntaxError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Findings of Go source held in a test, through the real parser and detector. */
-final class Scans {
-    private Scans() {
+/** Go source held in a test, through the real parser and detector. */
+public final class GoSources {
+    private GoSources() {
     }
 
-    static ParsedFile parse(String path, String source) {
+    public static ParsedFile parse(String path, String source) {
         try {
             return GoParsing.parse(path, source.getBytes(StandardCharsets.UTF_8));
         } catch (SyntaxError e) {
@@ -22,7 +22,7 @@ final class Scans {
         }
     }
 
-    static List<Finding> findings(String path, String source, GoVersion version) {
+    public static List<Finding> findings(String path, String source, GoVersion version) {
         return Detector.detect(parse(path, source), version);
     }
 }
