@@ -13,7 +13,7 @@
 //    it is allowed again inside (), [] and {} (the header* rules).
 parser grammar GoParser;
 
-options { tokenVocab = GoLexer; }
+options { tokenVocab = GoLexer; superClass = GoParserBase; }
 
 @header { package dev.deferfix.parse.antlr; }
 

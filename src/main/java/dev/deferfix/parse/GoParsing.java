@@ -1,25 +1,25 @@
 package dev.deferfix.parse;
 
+import dev.deferfix.parse.antlr.GoCharStream;
 import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
+import dev.deferfix.parse.antlr.TokenSink;
+import dev.deferfix.parse.antlr.TreeSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Lexer;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The one entry point to parsing Go. Nothing outside this package sees ANTLR:
@@ -42,63 +42,67 @@ public final class GoParsing {
     }
 
     public static ParsedFile parse(SourceText source) throws SyntaxError {
-        Run run = run(source);
-        try {
-            SyntaxNode root = toNode(run.tree, run);
-            return new ParsedFile(source, root, tokensOf(run), run.fullContext);
-        } catch (StackOverflowError tooDeep) {
-            throw source.errorAt(0, "file is nested too deeply to analyse");
-        }
+        List<GoToken> tokens = new ArrayList<>(source.length() / 4);
+        TreeBuilder tree = new TreeBuilder(source);
+        boolean fullContext = run(source, (type, start, end) -> tokens.add(new GoToken(KIND_OF_TOKEN[type], start, end)),
+                () -> tree);
+        return new ParsedFile(source, tree.root(), tokens, fullContext);
     }
 
     /** Only checks that the file parses; reports whether the full-LL retry was needed. */
     public static boolean check(String path, byte[] content) throws SyntaxError {
-        return run(SourceText.decode(path, content)).fullContext;
+        return run(SourceText.decode(path, content), TokenSink.NONE, () -> null);
     }
 
-    private record Run(SourceText source, CommonTokenStream tokens, ParserRuleContext tree,
-                       boolean fullContext, OffsetMap offsets) {
-    }
-
-    private static Run run(SourceText source) throws SyntaxError {
-        OffsetMap offsets = OffsetMap.of(source.text());
-        GoLexer lexer = new GoLexer(CharStreams.fromString(source.text(), source.path()));
+    /**
+     * Lexes the whole file (so a lexical error anywhere wins over a syntax error),
+     * then parses in SLL mode, retrying in full LL mode on error. Each pass gets
+     * a fresh sink from {@code trees}; returns whether the retry was needed.
+     */
+    private static boolean run(SourceText source, TokenSink tokenSink, Supplier<TreeSink> trees) throws SyntaxError {
+        GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(THROWING);
+        lexer.setTokenSink(tokenSink);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         GoParser parser = new GoParser(tokens);
         parser.removeErrorListeners();
+        parser.setBuildParseTree(false);
         try {
             tokens.fill();
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
+            parser.setTreeSink(trees.get());
             try {
-                return new Run(source, tokens, parser.sourceFile(), false, offsets);
+                parser.sourceFile();
+                return false;
             } catch (ParseCancellationException sllFailed) {
                 tokens.seek(0);
                 parser.reset();
                 parser.addErrorListener(THROWING);
                 parser.setErrorHandler(new DefaultErrorStrategy());
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-                return new Run(source, tokens, parser.sourceFile(), true, offsets);
+                parser.setTreeSink(trees.get());
+                parser.sourceFile();
+                return true;
             }
         } catch (Failure failure) {
-            throw source.errorAt(offsets.toChar(failure.codePointIndex), failure.reason);
+            throw source.errorAt(failure.offset, failure.reason);
         } catch (StackOverflowError tooDeep) {
             Token at = parser.getCurrentToken();
-            int index = at == null ? 0 : Math.max(0, at.getStartIndex());
-            throw source.errorAt(offsets.toChar(index), "file is nested too deeply to parse");
+            int offset = at == null ? 0 : Math.max(0, at.getStartIndex());
+            throw source.errorAt(offset, "file is nested too deeply to parse");
         }
     }
 
     /** Thrown from the error listeners, caught in {@link #run}. */
     private static final class Failure extends RuntimeException {
-        final int codePointIndex;
+        final int offset;
         final String reason;
 
-        Failure(int codePointIndex, String reason) {
+        Failure(int offset, String reason) {
             super(reason, null, false, false);
-            this.codePointIndex = codePointIndex;
+            this.offset = offset;
             this.reason = reason;
         }
     }
@@ -149,46 +153,12 @@ public final class GoParsing {
         return token.getText();
     }
 
-    private static SyntaxNode toNode(ParseTree tree, Run run) {
-        if (tree instanceof TerminalNode terminal) {
-            Token token = terminal.getSymbol();
-            int start = run.offsets.toChar(token.getStartIndex());
-            int end = run.offsets.toChar(token.getStopIndex() + 1);
-            return new SyntaxNode(NodeKind.TOKEN, KIND_OF_TOKEN[token.getType()], run.source, start, end, List.of());
-        }
-        ParserRuleContext rule = (ParserRuleContext) tree;
-        int count = rule.getChildCount();
-        List<SyntaxNode> children = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ParseTree child = rule.getChild(i);
-            if (child instanceof TerminalNode terminal && terminal.getSymbol().getType() == Token.EOF) {
-                continue;
-            }
-            children.add(toNode(child, run));
-        }
-        int start;
-        int end;
-        if (children.isEmpty()) {
-            start = run.offsets.toChar(Math.max(0, rule.getStart().getStartIndex()));
-            end = start;
-        } else {
-            start = children.get(0).start();
-            end = children.get(children.size() - 1).end();
-        }
-        return new SyntaxNode(KIND_OF_RULE[rule.getRuleIndex()], null, run.source, start, end, children);
+    static NodeKind kindOfRule(int ruleIndex) {
+        return KIND_OF_RULE[ruleIndex];
     }
 
-    private static List<GoToken> tokensOf(Run run) {
-        List<Token> all = run.tokens.getTokens();
-        List<GoToken> result = new ArrayList<>(all.size());
-        for (Token token : all) {
-            if (token.getType() == Token.EOF) {
-                continue;
-            }
-            result.add(new GoToken(KIND_OF_TOKEN[token.getType()],
-                    run.offsets.toChar(token.getStartIndex()), run.offsets.toChar(token.getStopIndex() + 1)));
-        }
-        return result;
+    static TokenKind kindOfToken(int type) {
+        return KIND_OF_TOKEN[type];
     }
 
     private static NodeKind[] kindsOfRules() {
@@ -217,36 +187,5 @@ public final class GoParsing {
             kinds[type] = TokenKind.valueOf(GoLexer.VOCABULARY.getSymbolicName(type));
         }
         return kinds;
-    }
-
-    /** Converts ANTLR's code point indexes to UTF-16 offsets; the identity for most files. */
-    private static final class OffsetMap {
-        private final int[] charOfCodePoint;
-
-        private OffsetMap(int[] charOfCodePoint) {
-            this.charOfCodePoint = charOfCodePoint;
-        }
-
-        static OffsetMap of(String text) {
-            int codePoints = text.codePointCount(0, text.length());
-            if (codePoints == text.length()) {
-                return new OffsetMap(null);
-            }
-            int[] map = new int[codePoints + 1];
-            int charIndex = 0;
-            for (int cp = 0; cp < codePoints; cp++) {
-                map[cp] = charIndex;
-                charIndex += Character.charCount(text.codePointAt(charIndex));
-            }
-            map[codePoints] = charIndex;
-            return new OffsetMap(map);
-        }
-
-        int toChar(int codePointIndex) {
-            if (charOfCodePoint == null) {
-                return codePointIndex;
-            }
-            return charOfCodePoint[Math.min(codePointIndex, charOfCodePoint.length - 1)];
-        }
     }
 }

@@ -2,8 +2,8 @@ package dev.deferfix.parse.antlr;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Lexer;
 
 /**
  * Inserts semicolons as the Go specification says: after a line's final token
@@ -13,47 +13,71 @@ import org.antlr.v4.runtime.Token;
  *
  * <p>The inserted semicolon is a zero-width token placed just before the
  * newline, so the token stream still prints back to the exact input.
+ *
+ * <p>Hidden tokens (spaces, newlines, comments) never reach the parser and
+ * are never allocated: they only go to the {@link TokenSink}, which also sees
+ * every other token in order.
  */
 public abstract class GoLexerBase extends Lexer {
+    /** What {@link #emit()} hands back for a hidden token; {@link #nextToken()} skips it. */
+    private static final Token HIDDEN = new CommonToken(Token.INVALID_TYPE);
+
+    private TokenSink sink = TokenSink.NONE;
     private boolean semicolonDue;
-    private Token pending;
 
     protected GoLexerBase(CharStream input) {
         super(input);
     }
 
+    public void setTokenSink(TokenSink sink) {
+        this.sink = sink;
+    }
+
     @Override
     public Token nextToken() {
-        if (pending != null) {
-            Token next = pending;
-            pending = null;
-            return next;
-        }
-        Token token = super.nextToken();
-        int type = token.getType();
-        if (type == GoLexer.NEWLINE || type == Token.EOF || isMultiLineComment(token)) {
-            if (semicolonDue) {
-                semicolonDue = false;
-                pending = token;
-                return virtualSemicolon(token);
-            }
-            return token;
-        }
-        if (token.getChannel() != Token.HIDDEN_CHANNEL) {
-            semicolonDue = endsStatement(type);
-        }
+        Token token;
+        do {
+            token = super.nextToken();
+        } while (token == HIDDEN);
         return token;
+    }
+
+    @Override
+    public Token emit() {
+        int start = _tokenStartCharIndex;
+        if (_channel != Token.HIDDEN_CHANNEL) {
+            semicolonDue = endsStatement(_type);
+            sink.token(_type, start, getCharIndex());
+            return super.emit();
+        }
+        Token result = HIDDEN;
+        if (semicolonDue && endsLine()) {
+            result = virtualSemicolon(start, _tokenStartLine, _tokenStartCharPositionInLine);
+        }
+        sink.token(_type, start, getCharIndex());
+        emit(result);
+        return result;
+    }
+
+    @Override
+    public Token emitEOF() {
+        if (semicolonDue) {
+            Token semicolon = virtualSemicolon(getCharIndex(), getLine(), getCharPositionInLine());
+            emit(semicolon);
+            return semicolon;
+        }
+        return super.emitEOF();
     }
 
     @Override
     public void reset() {
         super.reset();
         semicolonDue = false;
-        pending = null;
     }
 
-    private static boolean isMultiLineComment(Token token) {
-        return token.getType() == GoLexer.BLOCK_COMMENT && token.getText().indexOf('\n') >= 0;
+    /** A newline, or a block comment that spans lines (the lexer's line count moved past it). */
+    private boolean endsLine() {
+        return _type == GoLexer.NEWLINE || (_type == GoLexer.BLOCK_COMMENT && getLine() > _tokenStartLine);
     }
 
     private static boolean endsStatement(int type) {
@@ -80,13 +104,14 @@ public abstract class GoLexerBase extends Lexer {
         }
     }
 
-    private Token virtualSemicolon(Token before) {
-        int at = before.getStartIndex();
+    private Token virtualSemicolon(int at, int line, int column) {
+        semicolonDue = false;
+        sink.token(GoLexer.SEMI, at, at);
         CommonToken semicolon = new CommonToken(_tokenFactorySourcePair, GoLexer.SEMI,
                 Token.DEFAULT_CHANNEL, at, at - 1);
         semicolon.setText("");
-        semicolon.setLine(before.getLine());
-        semicolon.setCharPositionInLine(before.getCharPositionInLine());
+        semicolon.setLine(line);
+        semicolon.setCharPositionInLine(column);
         return semicolon;
     }
 }
