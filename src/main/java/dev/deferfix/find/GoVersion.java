@@ -11,7 +11,7 @@ public record GoVersion(int major, int minor, String source) {
     private static final Pattern VERSION = Pattern.compile("(?:go)?(\\d+)\\.(\\d+)(?:\\.\\d+)?(?:[a-z].*)?");
 
     /** Newest semantics: per-iteration loop variables (Go 1.22 and later). */
-    public static final GoVersion NEWEST = new GoVersion(1, 24, "newest semantics assumed (no go.mod above the file, no --go-version)");
+    public static final GoVersion NEWEST = new GoVersion(1, 24, "no go.mod above the file and no --go-version");
 
     /** Parses "1.21", "go1.21", "1.21.3" or "1.21rc1"; null when it is none of those. */
     public static GoVersion parse(String text, String source) {
@@ -25,6 +25,11 @@ public record GoVersion(int major, int minor, String source) {
     /** Go 1.22 gave every iteration its own loop variables. */
     public boolean hasPerIterationLoopVariables() {
         return major > 1 || minor >= 22;
+    }
+
+    /** Whether no go.mod and no flag said anything, so the newest semantics are assumed. */
+    public boolean isAssumed() {
+        return this == NEWEST;
     }
 
     public String text() {

@@ -34,7 +34,10 @@ final class Explanations {
         String semantics = version.hasPerIterationLoopVariables()
                 ? "each iteration has its own loop variables"
                 : "loop variables are shared by all iterations";
-        return "Go version " + version.text() + " (" + version.source() + "): " + semantics + ".";
+        String which = version.isAssumed()
+                ? "Go version: newest semantics assumed (" + version.source() + ")"
+                : "Go version " + version.text() + " from " + version.source();
+        return which + ": " + semantics + ".";
     }
 
     private static String capitalized(String text) {

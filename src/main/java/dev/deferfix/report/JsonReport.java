@@ -52,6 +52,7 @@ final class JsonReport {
             ObjectNode goVersion = node.putObject("goVersion");
             goVersion.put("version", finding.goVersion().text());
             goVersion.put("source", finding.goVersion().source());
+            goVersion.put("assumed", finding.goVersion().isAssumed());
         }
         if (finding.resolution() != null) {
             node.set("resolution", resolution(finding.resolution()));

@@ -84,11 +84,12 @@ class ReportsTest {
         List<String> lines = report(ReportFormat.TEXT, findings(), true, false).lines().toList();
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).startsWith("\t"), lines.get(1));
-        assertTrue(lines.get(1).contains("Go version 1.21 (dir/go.mod)"), lines.get(1));
+        assertTrue(lines.get(1).contains("Go version 1.21 from dir/go.mod: loop variables are shared by all iterations"), lines.get(1));
         assertTrue(lines.get(3).contains("runs at most once"), lines.get(3));
         List<Finding> newest = GoSources.findings("dir/a.go", SOURCE, GoVersion.NEWEST);
         String explained = report(ReportFormat.TEXT, newest, true, false);
-        assertTrue(explained.contains("newest semantics assumed"), explained);
+        assertTrue(explained.contains("Go version: newest semantics assumed (no go.mod above the file and no "
+                + "--go-version): each iteration has its own loop variables."), explained);
     }
 
     @Test
@@ -127,6 +128,11 @@ class ReportsTest {
         assertEquals("f.Close()", first.path("call").asText());
         assertEquals(32, first.path("fingerprint").asText().length());
         assertFalse(first.path("suppressed").asBoolean());
+        assertEquals("1.21", first.path("goVersion").path("version").asText());
+        assertEquals("dir/go.mod", first.path("goVersion").path("source").asText());
+        assertFalse(first.path("goVersion").path("assumed").asBoolean());
+        assertTrue(first.path("resolution").isMissingNode(), "no decision before the rewrite stage ran");
+        assertTrue(first.path("explanation").isMissingNode(), "explanations only with explain");
         JsonNode suppressed = findings.get(1);
         assertTrue(suppressed.path("suppressed").asBoolean());
         assertEquals("demo only", suppressed.path("suppression").path("justification").asText());
@@ -154,7 +160,12 @@ class ReportsTest {
         JsonNode document = new ObjectMapper().readTree(out.toString());
         assertEquals(1, document.path("summary").path("fixedByStrategy").path("closure-scope").asInt());
         assertEquals(1, document.path("summary").path("refusedByReason").path("loop-exits-after-defer").asInt());
-        assertEquals("closure-scope", document.path("findings").get(0).path("resolution").path("strategy").asText());
+        JsonNode fixed = document.path("findings").get(0).path("resolution");
+        assertEquals("closure-scope", fixed.path("strategy").asText());
+        assertEquals("wraps", fixed.path("explanation").asText());
+        JsonNode refused = document.path("findings").get(1).path("resolution");
+        assertEquals("loop-exits-after-defer", refused.path("refusalReason").asText());
+        assertTrue(refused.path("strategy").isMissingNode());
         assertEquals("b.go:1:1: expected 'package'", document.path("errors").get(0).asText());
         assertEquals(1, document.path("summary").path("errors").asInt());
     }
