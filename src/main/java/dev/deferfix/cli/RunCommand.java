@@ -72,8 +72,15 @@ final class RunCommand {
     }
 
     private int files() throws IOException, InterruptedException {
-        ChangedLines changed = invocation.diffBase() == null ? null
-                : ChangedLines.since(invocation.diffBase(), workingDirectory);
+        ChangedLines changed = null;
+        if (invocation.diffBase() != null) {
+            try {
+                changed = ChangedLines.since(invocation.diffBase(), workingDirectory);
+            } catch (IOException e) {
+                err.println("defer-fix: --diff-base " + invocation.diffBase() + ": " + e.getMessage());
+                return Cli.ERROR;
+            }
+        }
         InputTargets.Listing listing = new InputTargets(workingDirectory, options.excludes()).list(invocation.paths());
         RunSummary summary = new RunSummary(options.mode());
         for (String problem : listing.problems()) {

@@ -29,7 +29,7 @@ public final class ChangedLines {
         this.byFile = byFile;
     }
 
-    /** Runs git in {@code directory}; throws with git's own message when REV or the repository is wrong. */
+    /** Runs git in {@code directory}; throws with git's own first line when REV or the repository is wrong. */
     public static ChangedLines since(String revision, Path directory) throws IOException {
         String top = git(directory, "rev-parse", "--show-toplevel").strip();
         String diff = git(directory, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff",
@@ -89,7 +89,7 @@ public final class ChangedLines {
             drainErrors.join();
             if (exit != 0) {
                 String message = errors.toString(StandardCharsets.UTF_8).strip().lines().findFirst().orElse("");
-                throw new IOException("git " + String.join(" ", arguments) + " failed: " + message);
+                throw new IOException(message.isEmpty() ? "git exited with status " + exit : message);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

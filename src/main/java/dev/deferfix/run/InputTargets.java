@@ -2,7 +2,6 @@ package dev.deferfix.run;
 
 import dev.deferfix.files.GoFileWalker;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,11 +69,9 @@ public final class InputTargets {
             } catch (NoSuchFileException dangling) {
                 problems.add(shown + ": dangling symbolic link (its target does not exist)");
                 continue;
-            } catch (FileSystemException e) {
-                problems.add(shown + ": cannot follow symbolic link: " + (e.getReason() == null ? e : e.getReason()));
-                continue;
             } catch (IOException e) {
-                problems.add(shown + ": cannot follow symbolic link: " + e);
+                problems.add(shown + (SymlinkLoops.isLoop(file) ? ": symbolic link loop"
+                        : ": cannot follow symbolic link: " + IoMessages.describe(e)));
                 continue;
             }
             if (plainFiles.contains(real) || !linkedTargets.add(real)) {
