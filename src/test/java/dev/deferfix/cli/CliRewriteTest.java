@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deferfix.testing.SampleGo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ class CliRewriteTest {
 
     @Test
     void dryRunPrintsADiffThatGitApplyAndPatchAcceptAndChangesNothing() throws IOException {
-        write("pkg/main.go", GoSources.SEED);
+        write("pkg/main.go", SampleGo.SEED);
         CliRun run = CliRun.in(dir, "-d");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("--- a/pkg/main.go\n+++ b/pkg/main.go\n@@ "), run.toString());
         assertTrue(run.err().contains("1 site would be rewritten in 1 file"), run.toString());
-        assertEquals(GoSources.SEED, read("pkg/main.go"));
+        assertEquals(SampleGo.SEED, read("pkg/main.go"));
         assertEquals(run.out(), CliRun.in(dir, "--dry-run", "pkg").out());
         PatchTools.assertBothAccept(dir, run.out());
         String expected = fixedBySeparateRun();
@@ -35,14 +36,14 @@ class CliRewriteTest {
 
     @Test
     void writeRewritesInPlaceKeepsPermissionsAndIsIdempotent() throws IOException {
-        Path file = write("main.go", GoSources.SEED);
+        Path file = write("main.go", SampleGo.SEED);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         CliRun run = CliRun.in(dir, "-w");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("", run.out());
         assertTrue(run.err().contains("1 site rewritten in 1 file"), run.toString());
         String fixed = read("main.go");
-        assertNotEquals(GoSources.SEED, fixed);
+        assertNotEquals(SampleGo.SEED, fixed);
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(List.of("main.go"), entries());
         CliRun again = CliRun.in(dir, "-w");
@@ -56,42 +57,42 @@ class CliRewriteTest {
 
     @Test
     void readOnlyFileIsAnErrorAndTheOthersAreStillWritten() throws IOException {
-        Path locked = write("a_locked.go", GoSources.SEED);
-        write("b_open.go", GoSources.SEED);
+        Path locked = write("a_locked.go", SampleGo.SEED);
+        write("b_open.go", SampleGo.SEED);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r--r--r--"));
         CliRun run = CliRun.in(dir, "-w");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("a_locked.go: file is read-only; not rewritten\n", run.errWithoutSummary());
-        assertEquals(GoSources.SEED, read("a_locked.go"));
-        assertNotEquals(GoSources.SEED, read("b_open.go"));
+        assertEquals(SampleGo.SEED, read("a_locked.go"));
+        assertNotEquals(SampleGo.SEED, read("b_open.go"));
         assertTrue(run.out().startsWith("a_locked.go:21:3: "), "the unfixed finding is still listed: " + run);
     }
 
     @Test
     void checkFailsWhenSomethingWouldChange() throws IOException {
-        write("main.go", GoSources.SEED);
+        write("main.go", SampleGo.SEED);
         CliRun run = CliRun.in(dir, "--check");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("main.go:21:3: " + GoSources.SEED_FINDING + " (fix: "), run.toString());
+        assertTrue(run.out().startsWith("main.go:21:3: " + SampleGo.SEED_FINDING + " (fix: "), run.toString());
         assertEquals("", run.err());
     }
 
     @Test
     void standardInputGivesTheSameRewriteAsWrite() throws IOException {
         String expected = fixedBySeparateRun();
-        CliRun run = CliRun.withInput(dir, GoSources.SEED, "-");
+        CliRun run = CliRun.withInput(dir, SampleGo.SEED, "-");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(expected, run.out());
-        CliRun diff = CliRun.withInput(dir, GoSources.SEED, "-d", "--stdin-filename", "pkg/main.go", "-");
+        CliRun diff = CliRun.withInput(dir, SampleGo.SEED, "-d", "--stdin-filename", "pkg/main.go", "-");
         assertEquals(1, diff.exitCode(), diff.toString());
-        write("pkg/main.go", GoSources.SEED);
+        write("pkg/main.go", SampleGo.SEED);
         PatchTools.apply(dir, diff.out());
         assertEquals(expected, read("pkg/main.go"));
     }
 
     @Test
     void colorOnlyWhenAskedOrOnATerminal() throws IOException {
-        write("main.go", GoSources.SEED);
+        write("main.go", SampleGo.SEED);
         assertTrue(CliRun.in(dir, "-d", "--color", "always").out().contains("\u001b[31m-"));
         String plain = CliRun.in(dir, "-d", "--color", "never").out();
         assertTrue(!plain.contains("\u001b") && plain.contains("\n-"), plain);
@@ -100,7 +101,7 @@ class CliRewriteTest {
 
     @Test
     void crlfFileStaysCrlfAndItsDiffApplies() throws IOException {
-        String crlf = GoSources.SEED.replace("\n", "\r\n");
+        String crlf = SampleGo.SEED.replace("\n", "\r\n");
         write("main.go", crlf);
         CliRun diff = CliRun.in(dir, "-d");
         PatchTools.assertBothAccept(dir, diff.out());
@@ -113,7 +114,7 @@ class CliRewriteTest {
     /** The seed rewritten by -w in a directory of its own. */
     private String fixedBySeparateRun() throws IOException {
         Path other = Files.createTempDirectory(dir, "separate");
-        Files.writeString(other.resolve("main.go"), GoSources.SEED);
+        Files.writeString(other.resolve("main.go"), SampleGo.SEED);
         CliRun run = CliRun.in(other, "-w");
         assertEquals(0, run.exitCode(), run.toString());
         return Files.readString(other.resolve("main.go"));

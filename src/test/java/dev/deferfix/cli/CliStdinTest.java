@@ -3,6 +3,7 @@ package dev.deferfix.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.deferfix.testing.SampleGo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +17,17 @@ class CliStdinTest {
 
     @Test
     void cleanSourcePassesThroughUnchanged() {
-        CliRun run = CliRun.withInput(dir, GoSources.CLEAN, "-");
+        CliRun run = CliRun.withInput(dir, SampleGo.CLEAN, "-");
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(GoSources.CLEAN, run.out());
+        assertEquals(SampleGo.CLEAN, run.out());
         assertEquals("", run.err());
     }
 
     @Test
     void listNamesStandardInput() {
-        CliRun run = CliRun.withInput(dir, GoSources.SEED, "-l", "-");
+        CliRun run = CliRun.withInput(dir, SampleGo.SEED, "-l", "-");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("<standard input>:21:3: " + GoSources.SEED_FINDING), run.toString());
+        assertTrue(run.out().startsWith("<standard input>:21:3: " + SampleGo.SEED_FINDING), run.toString());
     }
 
     @Test
@@ -53,7 +54,7 @@ class CliStdinTest {
 
     @Test
     void syntaxErrorPrintsNothingOnStdout() {
-        CliRun run = CliRun.withInput(dir, GoSources.BROKEN, "--stdin-filename", "b.go", "-");
+        CliRun run = CliRun.withInput(dir, SampleGo.BROKEN, "--stdin-filename", "b.go", "-");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.out());
         assertEquals("b.go:6:2: syntax error: unexpected }\n", run.err());

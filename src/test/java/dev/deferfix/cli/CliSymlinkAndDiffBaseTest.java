@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deferfix.testing.GoToolchain;
+import dev.deferfix.testing.SampleGo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +24,18 @@ class CliSymlinkAndDiffBaseTest {
     @Test
     void linkToAFileInsideTheTreeIsRewrittenThroughTheLinkOnce() throws IOException {
         Path tree = Files.createDirectories(dir.resolve("tree"));
-        Path real = write(tree.resolve("testdata/real.go"), GoSources.SEED);
+        Path real = write(tree.resolve("testdata/real.go"), SampleGo.SEED);
         Path link = Files.createSymbolicLink(tree.resolve("link.go"), Path.of("testdata/real.go"));
         CliRun run = CliRun.in(tree, "-w");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
-        assertNotEquals(GoSources.SEED, Files.readString(real));
+        assertNotEquals(SampleGo.SEED, Files.readString(real));
         assertTrue(run.err().contains("1 file scanned"), run.toString());
     }
 
     @Test
     void linkAndItsTargetBothInTheRunAreProcessedOnce() throws IOException {
-        write(dir.resolve("a.go"), GoSources.SEED);
+        write(dir.resolve("a.go"), SampleGo.SEED);
         Files.createSymbolicLink(dir.resolve("b.go"), Path.of("a.go"));
         CliRun run = CliRun.in(dir, "-l");
         assertEquals(1, run.out().lines().count(), run.toString());
@@ -43,13 +44,13 @@ class CliSymlinkAndDiffBaseTest {
 
     @Test
     void linkToAFileOutsideTheTreeIsNeverWritten() throws IOException {
-        Path target = write(outside.resolve("theirs.go"), GoSources.SEED);
+        Path target = write(outside.resolve("theirs.go"), SampleGo.SEED);
         Files.createSymbolicLink(dir.resolve("mine.go"), target);
         CliRun run = CliRun.in(dir, "-w");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("mine.go: symbolic link to a file outside the scanned tree; not rewritten\n",
                 run.errWithoutSummary());
-        assertEquals(GoSources.SEED, Files.readString(target));
+        assertEquals(SampleGo.SEED, Files.readString(target));
         CliRun list = CliRun.in(dir, "-l");
         assertEquals(1, list.exitCode(), "reading through the link is fine: " + list);
     }
@@ -59,7 +60,7 @@ class CliSymlinkAndDiffBaseTest {
         Files.createSymbolicLink(dir.resolve("dangling.go"), Path.of("missing.go"));
         Files.createSymbolicLink(dir.resolve("loop1.go"), Path.of("loop2.go"));
         Files.createSymbolicLink(dir.resolve("loop2.go"), Path.of("loop1.go"));
-        write(dir.resolve("ok.go"), GoSources.SEED);
+        write(dir.resolve("ok.go"), SampleGo.SEED);
         CliRun run = CliRun.in(dir, "-l");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("""
@@ -73,11 +74,11 @@ class CliSymlinkAndDiffBaseTest {
     @Test
     void diffBaseKeepsOnlyFindingsOnChangedLines() throws IOException {
         GoToolchain.require(GoToolchain.onPath("git") != null, "git");
-        write(dir.resolve("old.go"), GoSources.SEED);
+        write(dir.resolve("old.go"), SampleGo.SEED);
         git("init", "-q");
         git("add", ".");
         git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
-        String added = GoSources.SEED.replace("package seed", "package seed // unchanged package")
+        String added = SampleGo.SEED.replace("package seed", "package seed // unchanged package")
                 + """
 
                 func again(names []string) {

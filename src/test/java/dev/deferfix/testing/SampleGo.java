@@ -1,9 +1,9 @@
-package dev.deferfix.cli;
+package dev.deferfix.testing;
 
-/** Small Go files for command-line tests. */
-final class GoSources {
+/** Small Go files for command-line and hook tests. */
+public final class SampleGo {
     /** The seed case: a loop that opens files and defers Close. */
-    static final String SEED = """
+    public static final String SEED = """
             package seed
 
             import (
@@ -31,10 +31,10 @@ final class GoSources {
             }
             """;
 
-    static final String SEED_FINDING = "defer f.Close() in a loop runs when processFilesWrong returns, "
+    public static final String SEED_FINDING = "defer f.Close() in a loop runs when processFilesWrong returns, "
             + "not at the end of each iteration [defer-in-loop]";
 
-    static final String CLEAN = """
+    public static final String CLEAN = """
             package clean
 
             import "os"
@@ -49,7 +49,7 @@ final class GoSources {
             }
             """;
 
-    static final String BROKEN = """
+    public static final String BROKEN = """
             package broken
 
             func f() {
@@ -59,6 +59,6 @@ final class GoSources {
             }
             """;
 
-    private GoSources() {
+    private SampleGo() {
     }
 }
