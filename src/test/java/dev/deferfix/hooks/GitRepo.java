@@ -30,7 +30,7 @@ final class GitRepo {
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> env = List.of("DEFER_FIX=" + wrapper, "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
                 "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_NOSYSTEM=1",
-                "HOME=" + temp);
+                "GIT_CONFIG_GLOBAL=/dev/null");
         GitRepo repo = new GitRepo(root, env);
         repo.ok("git", "init", "-q", "-b", "main");
         return repo;
