@@ -27,6 +27,7 @@ class PreCommitFrameworkTest {
     void checkHookStopsTheCommitAndFixHookRewritesTheFile() throws IOException {
         GoToolchain.require(GoToolchain.onPath("pre-commit") != null, "pre-commit (Debian package pre-commit)");
         Path checkout = GitRepo.checkout();
+        GoToolchain.require(Files.isExecutable(checkout.resolve("scripts/defer-fix")), "the launcher scripts/defer-fix");
         GoToolchain.Result hooksFile = GoToolchain.run(checkout, List.of(), 60, "git", "cat-file", "-e",
                 "HEAD:.pre-commit-hooks.yaml");
         assertEquals(0, hooksFile.exitCode(), ".pre-commit-hooks.yaml must be committed: pre-commit clones HEAD");
