@@ -8,7 +8,7 @@ public final class Strategies {
     }
 
     public static List<Strategy> all() {
-        return List.of(new ClosureScope());
+        return List.of(new ClosureScope(), new SemaphoreWorker());
     }
 
     public static List<UnitCheck> safetyChecks() {

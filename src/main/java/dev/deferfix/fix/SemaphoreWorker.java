@@ -1,0 +1,187 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.edit.Edit;
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.fix.BodyExits.Exit;
+import dev.deferfix.fix.BodyExits.Kind;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Opt-in: runs every iteration in its own goroutine, at most
+ * --max-concurrency at a time (a buffered channel is the semaphore), waits
+ * for all with a sync.WaitGroup and then returns the first error, as the
+ * article's worker pool does. Each iteration's defers run when its goroutine
+ * ends. Only for independent iterations: the body writes no variable declared
+ * outside it and leaves only by continue or by returning a non-nil error.
+ */
+public final class SemaphoreWorker implements Strategy {
+    public static final String NAME = "semaphore";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Plan plan(LoopUnit unit, FixOptions options) {
+        SyntaxNode loop = unit.loop();
+        List<Exit> exits = BodyExits.of(loop);
+        String problem = dependence(unit, exits);
+        if (problem != null) {
+            return refuse(RefusalReason.NOT_INDEPENDENT, problem);
+        }
+        boolean returnsErrors = BodyExits.any(exits, Kind.RETURN);
+        problem = returnsErrors ? resultProblem(unit, exits) : null;
+        if (problem != null) {
+            return refuse(RefusalReason.UNSUPPORTED_RESULTS, problem);
+        }
+        if (options.maxConcurrency() < 1) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "--max-concurrency must be at least 1");
+        }
+        List<Edit> imports = ImportAdder.ensure(unit.file(), "sync");
+        BodyWrapping wrapping = BodyWrapping.of(unit, returnsErrors ? 2 : 1);
+        if (imports == null || wrapping == null || !SourceLines.startsLine(unit.file().source().text(), loop.start())) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, imports == null
+                    ? "the name sync is taken in this file" : "the loop is not laid out as gofmt prints it");
+        }
+        FreshNames names = FreshNames.of(unit.file());
+        Worker worker = new Worker(names.fresh("wg"), names.fresh("sem"), returnsErrors ? names.fresh("errc") : null);
+        List<Edit> edits = new ArrayList<>(imports);
+        edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),
+                wrapping.linesAtLoopLevel(worker.setup(options.maxConcurrency()))));
+        List<String> opening = new ArrayList<>();
+        if (!options.goVersion().hasPerIterationLoopVariables()) {
+            for (String variable : capturedLoopVariables(loop)) {
+                opening.add(variable + " := " + variable);
+            }
+        }
+        opening.addAll(worker.opening());
+        boolean terminates = Terminating.endsList(GoTrees.listOf(unit.body()), unit.body());
+        edits.addAll(wrapping.wrap(opening, worker.closing(terminates)));
+        for (Exit exit : exits) {
+            if (exit.kind() == Kind.CONTINUE) {
+                edits.add(wrapping.replace(exit.statement(), returnsErrors ? "return nil" : "return"));
+            }
+        }
+        String after = wrapping.linesAtLoopLevel(worker.after());
+        edits.add(Edit.insert(loop.end(), wrapping.eol() + after.substring(0, after.length() - wrapping.eol().length())));
+        return Plan.rewrite(NAME, edits, explanation(options.maxConcurrency(), returnsErrors));
+    }
+
+    private static String explanation(int maxConcurrency, boolean returnsErrors) {
+        return "runs each iteration in its own goroutine, at most " + maxConcurrency + " at a time, so its defers run "
+                + "when the iteration ends. This changes the program: iterations now run concurrently and in no fixed "
+                + "order" + (returnsErrors ? ", and an error no longer stops the loop early: every iteration runs, "
+                + "and the first error is returned after all have finished" : "") + ".";
+    }
+
+    /** Why the iterations may depend on each other, or null. */
+    private static String dependence(LoopUnit unit, List<Exit> exits) {
+        if (GoTrees.labelOf(unit.loop()) != null) {
+            return "the loop has a label";
+        }
+        for (Exit exit : exits) {
+            if (exit.kind() != Kind.CONTINUE && exit.kind() != Kind.RETURN) {
+                return at(unit, exit.statement(), "'" + exit.statement().text() + "' leaves the loop");
+            }
+        }
+        List<SyntaxNode> gotos = unit.body().descendants(NodeKind.GOTO_STMT);
+        if (!gotos.isEmpty()) {
+            return at(unit, gotos.get(0), "the body uses goto");
+        }
+        List<SyntaxNode> writes = OuterAssignments.in(unit.body());
+        if (!writes.isEmpty()) {
+            return at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it");
+        }
+        return null;
+    }
+
+    private static String resultProblem(LoopUnit unit, List<Exit> exits) {
+        if (!FunctionResults.of(unit.sites().get(0).function()).isOnlyUnnamedError()) {
+            return "the body returns from a function whose only result is not error";
+        }
+        for (Exit exit : exits) {
+            if (exit.kind() == Kind.RETURN && !NonNilErrors.provablyNonNil(exit.statement(), unit.file())) {
+                return at(unit, exit.statement(), "'" + exit.statement().text()
+                        + "' may return nil, an early end that concurrent iterations cannot keep");
+            }
+        }
+        return null;
+    }
+
+    /** Loop variables the body uses: before Go 1.22 all iterations share them, so each goroutine needs a copy. */
+    private static Set<String> capturedLoopVariables(SyntaxNode loop) {
+        Set<String> declared = new LinkedHashSet<>();
+        SyntaxNode range = loop.firstChild(NodeKind.RANGE_CLAUSE);
+        SyntaxNode clause = loop.firstChild(NodeKind.FOR_CLAUSE);
+        if (range != null) {
+            declared.addAll(Declarations.declaredBy(range));
+        } else if (clause != null && clause.child(0).is(NodeKind.SIMPLE_STMT)) {
+            declared.addAll(Declarations.declaredBy(clause.child(0)));
+        }
+        Set<String> used = new LinkedHashSet<>();
+        GoTrees.body(loop).walk(node -> true, node -> {
+            if (node.is(TokenKind.IDENTIFIER) && declared.contains(node.text())) {
+                used.add(node.text());
+            }
+        });
+        return used;
+    }
+
+    private static String at(LoopUnit unit, SyntaxNode node, String what) {
+        return what + " (line " + unit.file().source().line(node.start()) + ")";
+    }
+
+    private static Plan refuse(RefusalReason reason, String detail) {
+        return Plan.refuse(NAME, reason, new Refusal(reason, detail).explanation());
+    }
+
+    /** The text of the worker pool, with the names it was given. */
+    private record Worker(String wg, String sem, String errc) {
+
+        List<String> setup(int maxConcurrency) {
+            List<String> lines = new ArrayList<>(List.of(sem + " := make(chan struct{}, " + maxConcurrency + ")"));
+            if (errc != null) {
+                lines.add(errc + " := make(chan error, 1)");
+            }
+            lines.add("var " + wg + " sync.WaitGroup");
+            return lines;
+        }
+
+        List<String> opening() {
+            List<String> lines = new ArrayList<>(List.of(wg + ".Add(1)", sem + " <- struct{}{}", "go func() {",
+                    "\tdefer " + wg + ".Done()", "\tdefer func() { <-" + sem + " }()"));
+            if (errc != null) {
+                lines.add("\tif err := func() error {");
+            }
+            return lines;
+        }
+
+        List<String> closing(boolean bodyTerminates) {
+            List<String> lines = new ArrayList<>();
+            if (errc != null) {
+                if (!bodyTerminates) {
+                    lines.add("\t\treturn nil");
+                }
+                lines.addAll(List.of("\t}(); err != nil {", "\t\tselect {", "\t\tcase " + errc + " <- err:",
+                        "\t\tdefault:", "\t\t}", "\t}"));
+            }
+            lines.add("}()");
+            return lines;
+        }
+
+        List<String> after() {
+            List<String> lines = new ArrayList<>(List.of(wg + ".Wait()"));
+            if (errc != null) {
+                lines.addAll(List.of("close(" + errc + ")", "if err := <-" + errc + "; err != nil {", "\treturn err", "}"));
+            }
+            return lines;
+        }
+    }
+}
