@@ -39,10 +39,11 @@ public final class Fixer {
     public FileFix fix(ParsedFile original, List<Finding> findings, FixOptions options) {
         Map<String, Resolution> resolutions = new HashMap<>();
         ParsedFile current = original;
+        SiteIdentities identities = new SiteIdentities(findings);
         int rounds = 0;
         while (rounds < MAX_ROUNDS) {
             List<Finding> remaining = rounds == 0 ? findings : Detector.detect(current, options.goVersion());
-            List<LoopUnit> units = unitsToPlan(current, remaining, resolutions, options);
+            List<LoopUnit> units = unitsToPlan(current, remaining, resolutions, identities, options);
             List<Edit> edits = new ArrayList<>();
             List<SyntaxNode> plannedLoops = new ArrayList<>();
             for (LoopUnit unit : units) {
@@ -50,7 +51,7 @@ public final class Fixer {
                     continue;
                 }
                 Plan plan = chooser.choose(unit, options);
-                resolveAll(unit, current, plan, remaining, resolutions);
+                resolveAll(unit, plan, remaining, resolutions, identities);
                 if (!plan.isRefused()) {
                     edits.addAll(plan.edits());
                     plannedLoops.add(unit.loop());
@@ -60,6 +61,7 @@ public final class Fixer {
                 break;
             }
             String next = EditApplier.apply(current.source().text(), edits);
+            identities.applied(edits);
             try {
                 current = GoParsing.parse(SourceText.of(original.path(), next));
             } catch (SyntaxError broken) {
@@ -76,21 +78,22 @@ public final class Fixer {
 
     /** Units of the remaining warning sites, deepest loops first; notes and goto loops are resolved as refused. */
     private static List<LoopUnit> unitsToPlan(ParsedFile file, List<Finding> remaining,
-                                              Map<String, Resolution> resolutions, FixOptions options) {
+                                              Map<String, Resolution> resolutions, SiteIdentities identities,
+                                              FixOptions options) {
         Map<SyntaxNode, List<DeferSite>> byLoop = new LinkedHashMap<>();
         for (Finding finding : remaining) {
-            if (finding.rule() != Rule.DEFER_IN_LOOP || finding.isSuppressed()
-                    || resolutions.containsKey(finding.fingerprint())) {
+            String identity = identities.originalOf(finding);
+            if (finding.rule() != Rule.DEFER_IN_LOOP || finding.isSuppressed() || resolutions.containsKey(identity)) {
                 continue;
             }
             DeferSite site = finding.site();
             if (site.innermostLoop() == null) {
-                resolutions.put(finding.fingerprint(), refused(RefusalReason.GOTO_LOOP, null));
+                resolutions.put(identity, refused(RefusalReason.GOTO_LOOP, null));
             } else if (site.inGotoLoop()) {
-                resolutions.put(finding.fingerprint(), refused(RefusalReason.GOTO_CROSSES_SCOPE,
+                resolutions.put(identity, refused(RefusalReason.GOTO_CROSSES_SCOPE,
                         "a goto back to a label before the defer"));
             } else if (finding.severity() == Severity.NOTE && !options.strict()) {
-                resolutions.put(finding.fingerprint(), refused(RefusalReason.LOOP_EXITS_AFTER_DEFER, null));
+                resolutions.put(identity, refused(RefusalReason.LOOP_EXITS_AFTER_DEFER, null));
             } else {
                 byLoop.computeIfAbsent(site.innermostLoop(), loop -> new ArrayList<>()).add(site);
             }
@@ -106,14 +109,14 @@ public final class Fixer {
         return Resolution.refused(reason.code(), refusal.explanation());
     }
 
-    private static void resolveAll(LoopUnit unit, ParsedFile file, Plan plan, List<Finding> remaining,
-                                   Map<String, Resolution> resolutions) {
+    private static void resolveAll(LoopUnit unit, Plan plan, List<Finding> remaining,
+                                   Map<String, Resolution> resolutions, SiteIdentities identities) {
         Resolution resolution = plan.isRefused()
                 ? Resolution.refused(plan.refusal().code(), plan.explanation())
                 : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
         for (Finding finding : remaining) {
             if (finding.rule() == Rule.DEFER_IN_LOOP && unit.sites().contains(finding.site())) {
-                resolutions.putIfAbsent(finding.fingerprint(), resolution);
+                resolutions.putIfAbsent(identities.originalOf(finding), resolution);
             }
         }
     }

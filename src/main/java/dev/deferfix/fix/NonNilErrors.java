@@ -60,6 +60,9 @@ public final class NonNilErrors {
     /** The if's condition text; without an init statement the grammar reads it as a simple statement. */
     private static String condition(SyntaxNode header) {
         List<SyntaxNode> parts = header.children();
+        if (parts.isEmpty()) {
+            return "";
+        }
         SyntaxNode last = parts.get(parts.size() - 1);
         if (last.is(NodeKind.SIMPLE_STMT)) {
             return last.children().size() == 1 ? last.text() : "";
