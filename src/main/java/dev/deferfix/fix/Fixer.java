@@ -51,6 +51,9 @@ public final class Fixer {
                     continue;
                 }
                 Plan plan = chooser.choose(unit, options);
+                if (!plan.isRefused() && touchesAny(plan.edits(), edits)) {
+                    continue; // both want the same text (say, one new import): this unit waits for the next round
+                }
                 resolveAll(unit, plan, remaining, resolutions, identities);
                 if (!plan.isRefused()) {
                     edits.addAll(plan.edits());
@@ -119,6 +122,17 @@ public final class Fixer {
                 resolutions.putIfAbsent(identities.originalOf(finding), resolution);
             }
         }
+    }
+
+    private static boolean touchesAny(List<Edit> planned, List<Edit> taken) {
+        for (Edit edit : planned) {
+            for (Edit other : taken) {
+                if (edit.overlaps(other) || edit.start() == other.start()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean nestsWithAny(SyntaxNode loop, List<SyntaxNode> planned) {
