@@ -87,7 +87,7 @@ public final class LoopExitAnalysis {
             case RETURN_STMT:
                 return true;
             case BREAK_STMT:
-                return JumpTargets.targetOf(statement) == outermostLoop || JumpTargets.leaves(statement, outermostLoop);
+                return breakLeaves(statement);
             case GOTO_STMT:
                 SyntaxNode label = JumpTargets.targetOf(statement);
                 return label != null && label.start() >= outermostLoop.end();
@@ -108,6 +108,21 @@ public final class LoopExitAnalysis {
             default:
                 return false;
         }
+    }
+
+    /**
+     * A break out of the loop (or past it) leaves; a break of a switch, select
+     * or inner loop continues after that statement, so what follows it decides.
+     */
+    private boolean breakLeaves(SyntaxNode jump) {
+        SyntaxNode target = JumpTargets.targetOf(jump);
+        if (target == null) {
+            return false;
+        }
+        if (target == outermostLoop || !outermostLoop.isAncestorOf(target)) {
+            return true;
+        }
+        return leavesAfter(target);
     }
 
     private boolean ifLeaves(SyntaxNode ifStatement) {

@@ -83,6 +83,21 @@ class LoopExitAnalysisTest {
     }
 
     @Test
+    void breakOfAnInnerConstructContinuesAfterIt() {
+        assertEquals(Severity.NOTE, severityOf("for range xs {\n for {\n  defer f()\n  break\n }\n return 1\n}"));
+        assertEquals(Severity.NOTE, severityOf(
+                "for range xs {\n switch {\n case c:\n  defer f()\n  break\n }\n return 1\n}"));
+        assertEquals(Severity.NOTE, severityOf(
+                "for range xs {\n select {\n case <-a:\n  defer f()\n  if c {\n   break\n  } else {\n   panic(1)\n  }\n }\n"
+                        + " return 1\n}"));
+        assertEquals(Severity.WARNING, severityOf(
+                "for range xs {\n switch {\n case c:\n  defer f()\n  break\n }\n println()\n}"));
+        assertEquals(Severity.WARNING, severityOf(
+                "for range xs {\n for range xs {\n  for {\n   defer f()\n   break\n  }\n }\n return 1\n}"),
+                "after the innermost loop, the middle loop goes round again");
+    }
+
+    @Test
     void continueGoesRoundAgain() {
         assertEquals(Severity.WARNING, severityOf("for range xs {\n defer f()\n if c {\n  continue\n }\n return 1\n}"));
         assertEquals(Severity.WARNING, severityOf(

@@ -13,10 +13,17 @@ import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.find.Resolution;
 import dev.deferfix.testing.GoSources;
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.GoModLocator;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SarifReportTest {
@@ -61,6 +68,22 @@ class SarifReportTest {
         JsonNode log = sarif(findingsWithAFix(), List.of("b.go:3:1: expected declaration"));
         assertEquals(List.of(), SarifSchema.problems(log));
         assertEquals(List.of(), SarifSchema.problems(sarif(List.of(), List.of())), "an empty run is valid too");
+    }
+
+    @Test
+    void everyDetectFixtureGivesValidSarif() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        GoModLocator locator = new GoModLocator();
+        try (Stream<Path> files = Files.walk(Path.of("fixtures", "detect"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".go")).sorted().toList()) {
+                ParsedFile parsed = GoParsing.parse(file.toString(), Files.readAllBytes(file));
+                findings.addAll(Detector.detect(parsed, locator.versionFor(file)));
+            }
+        }
+        assertTrue(findings.size() > 100, "the fixtures have well over 100 findings");
+        JsonNode log = sarif(findings, List.of());
+        assertEquals(List.of(), SarifSchema.problems(log));
+        assertEquals(findings.size(), log.path("runs").get(0).path("results").size());
     }
 
     @Test
