@@ -61,7 +61,7 @@ public final class Detector {
         SourceText source = site.file().source();
         String function = FunctionNames.of(site.function());
         String call = site.call().text();
-        String key = rule.id() + "\0" + source.path() + "\0" + function + "\0"
+        String key = rule.id() + "\0" + samePathHowEverNamed(source.path()) + "\0" + function + "\0"
                 + CallText.of(site.file(), site.call());
         int occurrence = occurrences.merge(key, 1, Integer::sum);
         return new Finding(rule, severity, source.path(),
@@ -69,6 +69,15 @@ public final class Detector {
                 Position.of(source, site.loopAnchor().start()), function, call, message,
                 fingerprint(key + "\0" + occurrence),
                 suppressions.forLine(source.line(site.defer().start())), null, site, goVersion);
+    }
+
+    /** "./a/b.go", "a/b.go" and "a\\b.go" name the same file; its fingerprints must agree. */
+    private static String samePathHowEverNamed(String path) {
+        String slashed = path.replace('\\', '/');
+        while (slashed.startsWith("./")) {
+            slashed = slashed.substring(2);
+        }
+        return slashed;
     }
 
     private static String fingerprint(String key) {

@@ -27,7 +27,18 @@ class FingerprintTest {
     static final GoVersion GO_121 = new GoVersion(1, 21, "test");
 
     private static List<String> fingerprints(String source) {
-        return GoSources.findings("p.go", source, GO_121).stream().map(Finding::fingerprint).toList();
+        return fingerprints("p.go", source);
+    }
+
+    private static List<String> fingerprints(String path, String source) {
+        return GoSources.findings(path, source, GO_121).stream().map(Finding::fingerprint).toList();
+    }
+
+    @Test
+    void theSameFileHoweverItIsNamed() {
+        assertEquals(fingerprints("a/p.go", SOURCE), fingerprints("./a/p.go", SOURCE));
+        assertEquals(fingerprints("a/p.go", SOURCE), fingerprints("a\\p.go", SOURCE));
+        assertNotEquals(fingerprints("a/p.go", SOURCE), fingerprints("b/p.go", SOURCE));
     }
 
     @Test
