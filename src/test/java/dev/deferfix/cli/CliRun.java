@@ -24,7 +24,7 @@ record CliRun(int exitCode, String out, String err) {
 
     /** stderr without the summary line. */
     String errWithoutSummary() {
-        return err.lines().filter(line -> !line.startsWith("defer-fix: ") || !line.contains(" scanned, "))
+        return err.lines().filter(line -> !line.startsWith("defer-fix: ") || !line.contains(" scanned"))
                 .map(line -> line + "\n").reduce("", String::concat);
     }
 
