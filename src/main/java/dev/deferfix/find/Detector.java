@@ -26,7 +26,8 @@ public final class Detector {
         for (DeferSite site : DeferFinder.find(file)) {
             findings.add(finding(site, Rule.DEFER_IN_LOOP, site.severity(), loopMessage(site),
                     suppressions, occurrences, goVersion));
-            if (!goVersion.hasPerIterationLoopVariables()) {
+            // A defer that runs at most once sees the variable as it is when the loop is left: no bug.
+            if (!goVersion.hasPerIterationLoopVariables() && site.severity() == Severity.WARNING) {
                 Set<String> captured = LoopVariableCapture.capturedBy(site);
                 if (!captured.isEmpty()) {
                     String message = String.format("deferred closure captures loop variable%s %s: before Go 1.22 "
