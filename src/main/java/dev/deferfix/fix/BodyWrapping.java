@@ -99,13 +99,26 @@ public final class BodyWrapping {
     /**
      * Turns "return a, b" into "targets = a, b" followed by a line holding
      * {@code then}: the values are stored first, as return would, and the
-     * expressions keep their own lines and layout.
+     * expressions keep their own text and layout. With {@code oneByOne} each
+     * target gets its own assignment line ("a" then "b"), which gofmt prints
+     * exactly like the return's values; a tuple assignment of several values
+     * makes gofmt print binary expressions tighter than the return did.
      */
-    public List<Edit> assignThen(SyntaxNode returnStatement, String targets, String then) {
+    public List<Edit> assignThen(SyntaxNode returnStatement, List<String> targets, String then, boolean oneByOne) {
         SyntaxNode values = returnStatement.firstChild(NodeKind.EXPRESSION_LIST);
         String indent = SourceLines.indentAt(text, returnStatement.start()) + "\t".repeat(depth);
-        return List.of(new Edit(returnStatement.start(), values.start(), targets + " = "),
-                Edit.insert(returnStatement.end(), eol + indent + then));
+        List<Edit> edits = new ArrayList<>();
+        if (!oneByOne) {
+            edits.add(new Edit(returnStatement.start(), values.start(), String.join(", ", targets) + " = "));
+        } else {
+            List<SyntaxNode> each = values.children(NodeKind.EXPRESSION);
+            edits.add(new Edit(returnStatement.start(), values.start(), targets.get(0) + " = "));
+            for (int i = 1; i < each.size(); i++) {
+                edits.add(new Edit(each.get(i - 1).end(), each.get(i).start(), eol + indent + targets.get(i) + " = "));
+            }
+        }
+        edits.add(Edit.insert(returnStatement.end(), eol + indent + then));
+        return edits;
     }
 
     private String lines(String indent, List<String> relative) {

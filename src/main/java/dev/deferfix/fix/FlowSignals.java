@@ -6,6 +6,7 @@ import dev.deferfix.fix.BodyExits.Exit;
 import dev.deferfix.fix.BodyExits.Kind;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class FlowSignals {
             if (lowered == null) {
                 return Plan.refuse(ClosureScope.NAME, RefusalReason.UNSUPPORTED_SYNTAX,
                         new Refusal(RefusalReason.UNSUPPORTED_SYNTAX, "'" + exit.statement().text()
-                                + "' does not start its line").explanation());
+                                + "' cannot be split into assignments laid out as gofmt prints them").explanation());
             }
             edits.addAll(lowered);
         }
@@ -167,8 +168,33 @@ final class FlowSignals {
         if (!wrapping.startsLine(statement)) {
             return null;
         }
-        String targets = String.join(", ", results.isNamed() ? results.names() : holders);
-        return wrapping.assignThen(statement, targets, signal(code));
+        List<String> targets = results.isNamed() ? results.names() : holders;
+        List<SyntaxNode> each = statement.firstChild(NodeKind.EXPRESSION_LIST).children(NodeKind.EXPRESSION);
+        if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
+            return wrapping.assignThen(statement, targets, signal(code), true);
+        }
+        if (each.stream().anyMatch(value -> value.children(NodeKind.BINARY_OP).size() > 0)) {
+            return null; // a tuple assignment would make gofmt print these values differently
+        }
+        return wrapping.assignThen(statement, targets, signal(code), false);
+    }
+
+    private boolean oneLine(SyntaxNode statement) {
+        return unit.file().source().line(statement.start()) == unit.file().source().line(statement.end());
+    }
+
+    /**
+     * Whether a value names a target assigned before it when assigning one by
+     * one, so it would see the new value instead of the old one.
+     */
+    private static boolean readsEarlierTarget(List<SyntaxNode> values, List<String> targets) {
+        boolean[] found = new boolean[1];
+        for (int i = 1; i < values.size(); i++) {
+            List<String> earlier = targets.subList(0, i);
+            values.get(i).walk(node -> true,
+                    node -> found[0] |= node.is(TokenKind.IDENTIFIER) && earlier.contains(node.text()));
+        }
+        return found[0];
     }
 
     private String signal(int code) {

@@ -32,12 +32,12 @@ public final class SemaphoreWorker implements Strategy {
     public Plan plan(LoopUnit unit, FixOptions options) {
         SyntaxNode loop = unit.loop();
         List<Exit> exits = BodyExits.of(loop);
-        String problem = dependence(unit, exits);
-        if (problem != null) {
-            return refuse(RefusalReason.NOT_INDEPENDENT, problem);
+        Refusal dependence = dependence(unit, exits);
+        if (dependence != null) {
+            return refuse(dependence.reason(), dependence.detail());
         }
         boolean returnsErrors = BodyExits.any(exits, Kind.RETURN);
-        problem = returnsErrors ? resultProblem(unit, exits) : null;
+        String problem = returnsErrors ? resultProblem(unit, exits) : null;
         if (problem != null) {
             return refuse(RefusalReason.UNSUPPORTED_RESULTS, problem);
         }
@@ -81,23 +81,29 @@ public final class SemaphoreWorker implements Strategy {
                 + "and the first error is returned after all have finished" : "") + ".";
     }
 
-    /** Why the iterations may depend on each other, or null. */
-    private static String dependence(LoopUnit unit, List<Exit> exits) {
+    /** Why the iterations may depend on each other (or cannot be moved into a goroutine), or null. */
+    private static Refusal dependence(LoopUnit unit, List<Exit> exits) {
         if (GoTrees.labelOf(unit.loop()) != null) {
-            return "the loop has a label";
+            return new Refusal(RefusalReason.NOT_INDEPENDENT, "the loop has a label");
         }
         for (Exit exit : exits) {
+            if (exit.kind() == Kind.GOTO_OUT) {
+                return new Refusal(RefusalReason.GOTO_CROSSES_SCOPE,
+                        at(unit, exit.statement(), "'" + exit.statement().text() + "' leaves the loop body"));
+            }
             if (exit.kind() != Kind.CONTINUE && exit.kind() != Kind.RETURN) {
-                return at(unit, exit.statement(), "'" + exit.statement().text() + "' leaves the loop");
+                return new Refusal(RefusalReason.NOT_INDEPENDENT,
+                        at(unit, exit.statement(), "'" + exit.statement().text() + "' leaves the loop"));
             }
         }
         List<SyntaxNode> gotos = unit.body().descendants(NodeKind.GOTO_STMT);
         if (!gotos.isEmpty()) {
-            return at(unit, gotos.get(0), "the body uses goto");
+            return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, gotos.get(0), "the body uses goto"));
         }
         List<SyntaxNode> writes = OuterAssignments.in(unit.body());
         if (!writes.isEmpty()) {
-            return at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it");
+            return new Refusal(RefusalReason.NOT_INDEPENDENT,
+                    at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
         return null;
     }
@@ -127,11 +133,12 @@ public final class SemaphoreWorker implements Strategy {
         }
         Set<String> used = new LinkedHashSet<>();
         GoTrees.body(loop).walk(node -> true, node -> {
-            if (node.is(TokenKind.IDENTIFIER) && declared.contains(node.text())) {
+            if (node.is(TokenKind.IDENTIFIER)) {
                 used.add(node.text());
             }
         });
-        return used;
+        declared.retainAll(used);
+        return declared;
     }
 
     private static String at(LoopUnit unit, SyntaxNode node, String what) {

@@ -1,0 +1,57 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.deferfix.testing.GoToolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs closure-scope goldens with the real toolchain: for every rewrite case
+ * with a hand-written closure-scope.run.txt (what the program must print:
+ * each iteration's defers at the end of that iteration, jumps and results as
+ * the original meant them), "go run" of the golden prints exactly that, and
+ * the original input prints something else (its defers pile up until the
+ * function returns), so the expected text really tells the two apart.
+ */
+class ClosureScopeRunTest {
+    private static final String EXPECTED = ClosureScope.NAME + ".run.txt";
+
+    @TestFactory
+    Stream<DynamicTest> goldensPrintTheHandWrittenOutput() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : RewriteFixturesTest.caseDirectories()) {
+            if (Files.exists(dir.resolve(EXPECTED))) {
+                tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+            }
+        }
+        assertFalse(tests.isEmpty(), "no case has a " + EXPECTED);
+        return tests.stream();
+    }
+
+    private static void check(Path dir) throws IOException {
+        GoToolchain.goOrSkip();
+        String expected = RewriteFixturesTest.read(dir.resolve(EXPECTED));
+        assertEquals(expected, run(dir.resolve(ClosureScope.NAME + ".go.golden")),
+                "go run of the closure-scope golden in " + dir);
+        assertNotEquals(expected, run(dir.resolve("input.go")),
+                "the original in " + dir + " prints the same, so the expected output proves nothing");
+    }
+
+    private static String run(Path source) throws IOException {
+        Path work = Files.createTempDirectory("closure-run");
+        Files.copy(source, work.resolve("main.go"));
+        List<String> env = GoToolchain.gopathEnvironment(work.toString(), work.resolve("cache"));
+        GoToolchain.Result result = GoToolchain.run(work, env, 300, "go", "run", "main.go");
+        assertEquals(0, result.exitCode(), result.output());
+        return result.stdout();
+    }
+}
