@@ -44,8 +44,11 @@ public final class GoParsing {
     public static ParsedFile parse(SourceText source) throws SyntaxError {
         List<GoToken> tokens = new ArrayList<>(source.length() / 4);
         TreeBuilder tree = new TreeBuilder(source);
-        boolean fullContext = run(source, (type, start, end) -> tokens.add(new GoToken(KIND_OF_TOKEN[type], start, end)),
-                () -> tree);
+        boolean fullContext = run(source, (type, start, end) -> {
+            if (type >= 0) { // an empty file hands over the end-of-file marker, which is no token
+                tokens.add(new GoToken(KIND_OF_TOKEN[type], start, end));
+            }
+        }, () -> tree);
         return new ParsedFile(source, tree.root(), tokens, fullContext);
     }
 
