@@ -5,7 +5,9 @@ import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds every defer that can run more than once per call of its function: a
@@ -18,10 +20,12 @@ public final class DeferFinder {
 
     public static List<DeferSite> find(ParsedFile file) {
         List<DeferSite> sites = new ArrayList<>();
+        Map<SyntaxNode, List<SyntaxNode>> gotosByFunction = new IdentityHashMap<>();
         for (SyntaxNode defer : file.root().descendants(NodeKind.DEFER_STMT)) {
             SyntaxNode function = GoTrees.enclosingFunction(defer);
             List<SyntaxNode> loops = enclosingLoops(defer);
-            SyntaxNode gotoLabel = function == null ? null : backwardGotoLabel(defer, function);
+            SyntaxNode gotoLabel = function == null ? null
+                    : backwardGotoLabel(defer, gotosByFunction.computeIfAbsent(function, DeferFinder::gotosOf));
             if (loops.isEmpty() && gotoLabel == null) {
                 continue;
             }
@@ -47,20 +51,32 @@ public final class DeferFinder {
     }
 
     /** A label before the defer with a goto to it after the defer, all in the same function body; or null. */
-    private static SyntaxNode backwardGotoLabel(SyntaxNode defer, SyntaxNode function) {
-        SyntaxNode body = function.firstChild(NodeKind.BLOCK);
-        if (body == null) {
-            return null;
-        }
-        SyntaxNode[] found = new SyntaxNode[1];
-        GoTrees.walkSameFunction(body, node -> {
-            if (found[0] == null && node.is(NodeKind.GOTO_STMT) && node.start() > defer.end()) {
-                SyntaxNode label = JumpTargets.targetOf(node);
+    private static SyntaxNode backwardGotoLabel(SyntaxNode defer, List<SyntaxNode> gotos) {
+        for (SyntaxNode jump : gotos) {
+            if (jump.start() > defer.end()) {
+                SyntaxNode label = JumpTargets.targetOf(jump);
                 if (label != null && label.start() < defer.start()) {
-                    found[0] = label;
+                    return label;
                 }
             }
-        });
-        return found[0];
+        }
+        return null;
+    }
+
+    /**
+     * The goto statements of a function body (not of its function literals), in source order.
+     * Collected once per function: walking the body again for every defer is quadratic.
+     */
+    private static List<SyntaxNode> gotosOf(SyntaxNode function) {
+        SyntaxNode body = function.firstChild(NodeKind.BLOCK);
+        List<SyntaxNode> gotos = new ArrayList<>();
+        if (body != null) {
+            GoTrees.walkSameFunction(body, node -> {
+                if (node.is(NodeKind.GOTO_STMT)) {
+                    gotos.add(node);
+                }
+            });
+        }
+        return gotos;
     }
 }
