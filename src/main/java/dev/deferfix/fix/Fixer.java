@@ -28,6 +28,7 @@ import java.util.Map;
  * finds the remaining sites, until no unit is left.
  */
 public final class Fixer {
+    /** A guard against a strategy that never converges; files with more loop sites get one round per site. */
     private static final int MAX_ROUNDS = 32;
 
     private final StrategyChooser chooser;
@@ -41,7 +42,9 @@ public final class Fixer {
         ParsedFile current = original;
         SiteIdentities identities = new SiteIdentities(findings);
         int rounds = 0;
-        while (rounds < MAX_ROUNDS) {
+        // Every round resolves at least one site, and nested loops need one round each (innermost first).
+        int maxRounds = Math.max(MAX_ROUNDS, findings.size() + 1);
+        while (rounds < maxRounds) {
             List<Finding> remaining = rounds == 0 ? findings : Detector.detect(current, options.goVersion());
             List<LoopUnit> units = unitsToPlan(current, remaining, resolutions, identities, options);
             List<Edit> edits = new ArrayList<>();
