@@ -66,6 +66,10 @@ final class CommandOptions {
     @Option(names = "--jobs", paramLabel = "N", description = "Files processed at once (default: all cores).")
     Integer jobs;
 
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "2M",
+            description = "Skip and report files over SIZE bytes (suffix k, M or G; 0: no limit; default: ${DEFAULT-VALUE}).")
+    String maxFileSize;
+
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching files and directories (repeatable).")
     List<String> excludes = new ArrayList<>();
 

@@ -6,12 +6,15 @@ import dev.deferfix.run.RunOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Judges a parsed command line: one clear message for a wrong flag value or combination. */
 final class UsageCheck {
     private static final Set<String> STRATEGIES = Set.of("auto", "explicit-close", "closure-scope", "semaphore");
     private static final Set<String> FORMATS = Set.of("text", "json", "sarif");
     private static final Set<String> COLORS = Set.of("auto", "always", "never");
+    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d{1,18})([kKmMgG]?)");
 
     /** A command line that cannot run; the message is the one line to print. */
     static final class UsageError extends Exception {
@@ -71,9 +74,29 @@ final class UsageCheck {
             }
         }
         RunOptions run = new RunOptions(mode, strategy, o.maxConcurrency, goVersion, o.strict, o.includeGenerated,
-                List.copyOf(o.excludes), jobs);
+                List.copyOf(o.excludes), jobs, byteSize(o.maxFileSize));
         List<String> paths = stdin ? List.of() : o.paths.isEmpty() ? List.of(".") : List.copyOf(o.paths);
         return new Invocation(run, paths, stdin, o.stdinFilename, o.format, o.explain, o.color, o.diffBase);
+    }
+
+    /** "2M" is 2 MiB; k, M and G count in powers of 1024, as du and ls -h do. */
+    private static long byteSize(String size) throws UsageError {
+        Matcher matcher = BYTE_SIZE.matcher(size);
+        if (!matcher.matches()) {
+            throw new UsageError("--max-file-size: expected a number of bytes like 2M, 512k or 0 (no limit), got '"
+                    + size + "'");
+        }
+        int shift = switch (matcher.group(2).toLowerCase()) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        long number = Long.parseLong(matcher.group(1));
+        if (number > (Long.MAX_VALUE >> shift)) {
+            throw new UsageError("--max-file-size: " + size + " is too large");
+        }
+        return number << shift;
     }
 
     private static RunMode mode(CommandOptions o) throws UsageError {

@@ -37,6 +37,10 @@ public final class FileProcessor {
 
     public FileOutcome process(SourceFile source) {
         byte[] content = source.content();
+        String tooLarge = sizeProblem(source.displayPath(), content.length);
+        if (tooLarge != null) {
+            return FileOutcome.failed(source, tooLarge);
+        }
         if (!options.includeGenerated() && GeneratedFiles.isGenerated(content)) {
             return FileOutcome.skippedGenerated(source);
         }
@@ -50,6 +54,15 @@ public final class FileProcessor {
         } catch (RuntimeException | StackOverflowError e) {
             return FileOutcome.failed(source, source.displayPath() + ": internal error: " + e);
         }
+    }
+
+    /** The error for a file over --max-file-size, or null. */
+    public String sizeProblem(String displayPath, long size) {
+        if (options.maxFileSize() <= 0 || size <= options.maxFileSize()) {
+            return null;
+        }
+        return displayPath + ": skipped: " + size + " bytes is over the --max-file-size limit of "
+                + options.maxFileSize() + " bytes";
     }
 
     private FileOutcome analyse(SourceFile source) throws SyntaxError {

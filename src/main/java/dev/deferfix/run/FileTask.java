@@ -20,6 +20,11 @@ public final class FileTask {
         SourceFile source;
         try {
             FileStamp stamp = FileStamp.of(target.path());
+            String tooLarge = processor.sizeProblem(target.displayPath(), stamp.size());
+            if (tooLarge != null) {
+                return FileOutcome.failed(new SourceFile(target.displayPath(), target.path(), new byte[0], null),
+                        tooLarge);
+            }
             byte[] content = Files.readAllBytes(target.path());
             source = new SourceFile(target.displayPath(), target.path(), content, stamp);
         } catch (IOException e) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param includeGenerated also scan files marked "Code generated ... DO NOT EDIT."
  * @param excludes         --exclude globs
  * @param jobs             how many files are processed at once
+ * @param maxFileSize      larger files are skipped with an error (parsing needs about 250 bytes of
+ *                         memory per byte of source); 0 means no limit
  */
 public record RunOptions(RunMode mode, String strategy, int maxConcurrency, GoVersion goVersion, boolean strict,
-                         boolean includeGenerated, List<String> excludes, int jobs) {
+                         boolean includeGenerated, List<String> excludes, int jobs, long maxFileSize) {
 
     public FixOptions fixOptions(GoVersion fileVersion) {
         return new FixOptions(strategy, maxConcurrency, strict, fileVersion);
