@@ -1,0 +1,65 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Closure-scope corners that fixtures would only show as "unchanged". */
+class ClosureScopeTest {
+
+    private static FileFix fix(String text) throws Exception {
+        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        return Strategies.defaultFixer().fix(parsed, Detector.detect(parsed, GoVersion.NEWEST),
+                new FixOptions(ClosureScope.NAME, 1, false, GoVersion.NEWEST));
+    }
+
+    private static String reason(FileFix fix) {
+        return fix.findings().get(0).resolution().refusalReason();
+    }
+
+    @Test
+    void aResultTypeTheFunctionRedeclaresCannotBeWrittenInsideIt() throws Exception {
+        String text = "package p\n\nimport \"sync\"\n\ntype item struct{ mu sync.Mutex }\n\n"
+                + "func first(items []*item) (*item, error) {\n\tfor _, item := range items {\n"
+                + "\t\titem.mu.Lock()\n\t\tdefer item.mu.Unlock()\n\t\tif item != nil {\n\t\t\treturn item, nil\n\t\t}\n"
+                + "\t}\n\treturn nil, nil\n}\n";
+        FileFix fix = fix(text);
+        assertEquals(text, fix.text());
+        assertEquals(RefusalReason.UNSUPPORTED_RESULTS.code(), reason(fix));
+    }
+
+    @Test
+    void swappedNamedResultsAreAssignedTogether() throws Exception {
+        String text = "package p\n\nimport \"sync\"\n\nfunc swap(mus []*sync.Mutex) (a, b int) {\n"
+                + "\tfor _, mu := range mus {\n\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t\tif a > b {\n"
+                + "\t\t\treturn b, a\n\t\t}\n\t}\n\treturn\n}\n";
+        String fixed = fix(text).text();
+        assertTrue(fixed.contains("\t\t\t\ta, b = b, a\n\t\t\t\treturn 1\n"), fixed);
+        assertTrue(fixed.contains("\t\tif flow == 1 {\n\t\t\treturn\n\t\t}\n"), fixed);
+    }
+
+    @Test
+    void valuesThatGofmtWouldReprintInATupleAssignmentAreRefused() throws Exception {
+        String text = "package p\n\nimport \"sync\"\n\nfunc swap(mus []*sync.Mutex) (a, b int) {\n"
+                + "\tfor _, mu := range mus {\n\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t\tif a > b {\n"
+                + "\t\t\treturn b + 1, a + 1\n\t\t}\n\t}\n\treturn\n}\n";
+        FileFix fix = fix(text);
+        assertEquals(text, fix.text());
+        assertEquals(RefusalReason.UNSUPPORTED_SYNTAX.code(), reason(fix));
+    }
+
+    @Test
+    void aBodyThatEndsInATerminatingStatementGetsNoUnreachableReturn() throws Exception {
+        String text = "package p\n\nimport \"sync\"\n\nfunc f(mus []*sync.Mutex) int {\n"
+                + "\tfor i, mu := range mus {\n\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t\tif i > 2 {\n"
+                + "\t\t\treturn i\n\t\t} else {\n\t\t\tcontinue\n\t\t}\n\t}\n\treturn 0\n}\n";
+        String fixed = fix(text).text();
+        assertTrue(fixed.contains("\t\t\t\treturn\n\t\t\t}\n\t\t}()\n"), fixed);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The semaphore strategy's independence rules, one statement at a time. */
+class SemaphoreWorkerTest {
+
+    private static String program(String statement) {
+        return "package p\n\nimport \"os\"\n\nvar shared = map[string]int{}\n\n"
+                + "func f(paths []string, p *int) error {\n\tcount := 0\n\tvar names []string\n"
+                + "\tfor _, path := range paths {\n\t\tf, err := os.Open(path)\n\t\tif err != nil {\n"
+                + "\t\t\treturn err\n\t\t}\n\t\tdefer f.Close()\n\t\t" + statement + "\n\t}\n"
+                + "\t_, _ = count, names\n\treturn nil\n}\n";
+    }
+
+    private static FileFix fix(String text, int maxConcurrency) throws Exception {
+        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        var findings = Detector.detect(parsed, GoVersion.NEWEST);
+        return Strategies.defaultFixer().fix(parsed, findings,
+                new FixOptions(SemaphoreWorker.NAME, maxConcurrency, false, GoVersion.NEWEST));
+    }
+
+    private static String reason(FileFix fix) {
+        Finding finding = fix.findings().get(0);
+        return finding.resolution().refusalReason() + ": " + finding.resolution().explanation();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"count++", "count += 2", "names = append(names, path)", "shared[path] = 1",
+        "*p = 3", "(count) = 1", "p = nil"})
+    void writesToVariablesDeclaredOutsideTheBodyAreRefused(String statement) throws Exception {
+        String text = program(statement);
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()), reason(fix));
+    }
+
+    @Test
+    void writesToItsOwnVariablesAreFine() throws Exception {
+        String text = program("n := 0\n\t\tn++\n\t\tvar m = map[string]int{}\n\t\tm[path] = n\n\t\t_ = func(x int) { x++ }");
+        assertNotEquals(text, fix(text, 4).text());
+    }
+
+    @Test
+    void anEarlySuccessfulReturnCannotBeKeptConcurrently() throws Exception {
+        String text = program("if path == \"\" {\n\t\t\treturn nil\n\t\t}");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.UNSUPPORTED_RESULTS.code()), reason(fix));
+    }
+
+    @Test
+    void theExplanationSaysTheProgramChanges() throws Exception {
+        FileFix fix = fix(program("_ = path"), 3);
+        String explanation = fix.findings().get(0).resolution().explanation();
+        assertTrue(explanation.contains("changes the program") && explanation.contains("concurrently")
+                && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3"),
+                explanation);
+    }
+
+    @Test
+    void aConcurrencyBelowOneIsRefused() throws Exception {
+        String text = program("_ = path");
+        assertEquals(text, fix(text, 0).text());
+    }
+}
