@@ -73,8 +73,9 @@ final class UsageCheck {
                 throw new UsageError("--go-version: expected a Go version like 1.21, got '" + o.goVersion + "'");
             }
         }
+        boolean planFixes = mode != RunMode.CHECK || o.explain || !o.format.equals("text");
         RunOptions run = new RunOptions(mode, strategy, o.maxConcurrency, goVersion, o.strict, o.includeGenerated,
-                List.copyOf(o.excludes), jobs, byteSize(o.maxFileSize));
+                List.copyOf(o.excludes), jobs, byteSize(o.maxFileSize), planFixes);
         List<String> paths = stdin ? List.of() : o.paths.isEmpty() ? List.of(".") : List.copyOf(o.paths);
         return new Invocation(run, paths, stdin, o.stdinFilename, o.format, o.explain, o.color, o.diffBase);
     }

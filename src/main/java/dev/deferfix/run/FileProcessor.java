@@ -69,7 +69,7 @@ public final class FileProcessor {
         ParsedFile parsed = GoParsing.parse(source.displayPath(), source.content());
         GoVersion version = options.goVersion() != null ? options.goVersion() : goMods.versionFor(source.location());
         List<Finding> findings = onChangedLines(source, Detector.detect(parsed, version));
-        if (findings.stream().noneMatch(f -> f.rule() == Rule.DEFER_IN_LOOP && !f.isSuppressed())) {
+        if (!needsRewriteStage(findings)) {
             return new FileOutcome(source, null, findings, findings, List.of(), false, false);
         }
         FileFix fix = fixer.fix(parsed, findings, options.fixOptions(version));
@@ -83,6 +83,11 @@ public final class FileProcessor {
                 : sameAs(findings, Detector.detect(GoParsing.parse(SourceText.of(source.displayPath(), fix.text())),
                         version));
         return new FileOutcome(source, fix.text(), fix.findings(), remaining, errors, false, false);
+    }
+
+    private boolean needsRewriteStage(List<Finding> findings) {
+        return options.planFixes()
+                && findings.stream().anyMatch(f -> f.rule() == Rule.DEFER_IN_LOOP && !f.isSuppressed());
     }
 
     private List<Finding> onChangedLines(SourceFile source, List<Finding> findings) {

@@ -73,8 +73,12 @@ class CliRewriteTest {
         write("main.go", SampleGo.SEED);
         CliRun run = CliRun.in(dir, "--check");
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("main.go:21:3: " + SampleGo.SEED_FINDING + " (fix: "), run.toString());
+        assertEquals("main.go:21:3: " + SampleGo.SEED_FINDING + "\n", run.out(),
+                "plain --check skips planning the fix: a warning fails it anyway");
         assertEquals("", run.err());
+        CliRun explained = CliRun.in(dir, "--check", "--explain");
+        assertEquals(1, explained.exitCode(), explained.toString());
+        assertTrue(explained.out().startsWith("main.go:21:3: " + SampleGo.SEED_FINDING + " (fix: "), explained.toString());
     }
 
     @Test
