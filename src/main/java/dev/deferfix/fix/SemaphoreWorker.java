@@ -2,6 +2,7 @@ package dev.deferfix.fix;
 
 import dev.deferfix.edit.Edit;
 import dev.deferfix.find.GoTrees;
+import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.BodyExits.Exit;
 import dev.deferfix.fix.BodyExits.Kind;
 import dev.deferfix.parse.NodeKind;
@@ -56,7 +57,7 @@ public final class SemaphoreWorker implements Strategy {
         edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),
                 wrapping.linesAtLoopLevel(worker.setup(options.maxConcurrency()))));
         List<String> opening = new ArrayList<>();
-        if (!options.goVersion().hasPerIterationLoopVariables()) {
+        if (mayShareLoopVariables(options.goVersion())) {
             for (String variable : capturedLoopVariables(loop)) {
                 opening.add(variable + " := " + variable);
             }
@@ -119,6 +120,15 @@ public final class SemaphoreWorker implements Strategy {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether iterations may share their loop variables: below Go 1.22, or
+     * when no go.mod or flag said which Go the code is for. A copy is harmless
+     * where it is not needed; a missing one is a data race where it is.
+     */
+    private static boolean mayShareLoopVariables(GoVersion version) {
+        return !version.hasPerIterationLoopVariables() || version.equals(GoVersion.NEWEST);
     }
 
     /** Loop variables the body uses: before Go 1.22 all iterations share them, so each goroutine needs a copy. */
