@@ -43,21 +43,22 @@ public final class InputTargets {
                     ? argument.substring(0, argument.length() - "/...".length()) : argument;
             roots.add(workingDirectory.resolve(path.isEmpty() ? "/" : path).normalize());
         }
-        GoFileWalker.Listing walked = walker.list(roots);
+        GoFileWalker.Listing walked = walker.list(roots.stream().map(InputTargets::throughLink).toList());
         List<String> problems = new ArrayList<>();
         for (String problem : walked.problems()) {
             problems.add(relativeProblem(problem));
         }
         List<Path> trees = treesOf(roots);
         Set<Path> plainFiles = new HashSet<>();
-        for (Path file : walked.files()) {
+        List<Path> files = walked.files().stream().map(Path::normalize).distinct().sorted().toList();
+        for (Path file : files) {
             if (!Files.isSymbolicLink(file)) {
                 plainFiles.add(file);
             }
         }
         Set<Path> linkedTargets = new HashSet<>();
         List<Target> targets = new ArrayList<>();
-        for (Path file : walked.files()) {
+        for (Path file : files) {
             String shown = display(file);
             if (!Files.isSymbolicLink(file)) {
                 targets.add(new Target(shown, file, file, null));
@@ -83,6 +84,14 @@ public final class InputTargets {
                     : new Target(shown, file, null, "symbolic link to a file outside the scanned tree"));
         }
         return new Listing(targets, problems);
+    }
+
+    /**
+     * A directory named through a symbolic link is walked (the walker itself never follows links):
+     * "link/." makes the kernel resolve the link while the names found stay under "link".
+     */
+    private static Path throughLink(Path root) {
+        return Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.resolve(".") : root;
     }
 
     /** The real paths of the directories named on the command line. */

@@ -56,6 +56,20 @@ class CliSymlinkAndDiffBaseTest {
     }
 
     @Test
+    void aDirectoryNamedThroughALinkIsWalkedAndKeepsTheLinkName() throws IOException {
+        write(dir.resolve("real/main.go"), SampleGo.SEED);
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("real"));
+        CliRun run = CliRun.in(dir, "-w", "link");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("1 site rewritten in 1 file"), run.toString());
+        assertNotEquals(SampleGo.SEED, Files.readString(dir.resolve("real/main.go")));
+        CliRun diff = CliRun.in(dir, "-l", "link/");
+        assertEquals("", diff.out(), "already fixed");
+        write(dir.resolve("real/main.go"), SampleGo.SEED);
+        assertTrue(CliRun.in(dir, "-l", "link").out().startsWith("link/main.go:21:3: "));
+    }
+
+    @Test
     void danglingLinksAndLinkLoopsAreReported() throws IOException {
         Files.createSymbolicLink(dir.resolve("dangling.go"), Path.of("missing.go"));
         Files.createSymbolicLink(dir.resolve("loop1.go"), Path.of("loop2.go"));
