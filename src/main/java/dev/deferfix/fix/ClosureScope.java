@@ -28,6 +28,10 @@ public final class ClosureScope implements Strategy {
 
     @Override
     public Plan plan(LoopUnit unit, FixOptions options) {
+        Refusal other = OtherDefers.check(unit);
+        if (other != null) {
+            return Plan.refuse(NAME, other.reason(), other.explanation());
+        }
         List<Exit> exits = BodyExits.of(unit.loop());
         for (Exit exit : exits) {
             if (exit.kind() == Kind.GOTO_OUT) {

@@ -24,6 +24,9 @@ public enum RefusalReason {
             "every path leaves the loop right after the defer, so it runs at most once (rewritten only with --strict)"),
     SEMAPHORE_NOT_CHOSEN("semaphore-opt-in",
             "the semaphore-worker strategy changes the program's concurrency and is used only when asked for"),
+    OTHER_DEFER_IN_BODY("other-defer-in-body",
+            "the body holds another defer that stays as it is (refused, suppressed or a note); moving the body into a "
+            + "new function would change when that one runs"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

@@ -33,6 +33,10 @@ public final class SemaphoreWorker implements Strategy {
     public Plan plan(LoopUnit unit, FixOptions options) {
         SyntaxNode loop = unit.loop();
         List<Exit> exits = BodyExits.of(loop);
+        Refusal other = OtherDefers.check(unit);
+        if (other != null) {
+            return refuse(other.reason(), other.detail());
+        }
         Refusal dependence = dependence(unit, exits);
         if (dependence != null) {
             return refuse(dependence.reason(), dependence.detail());

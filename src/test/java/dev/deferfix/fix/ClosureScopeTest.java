@@ -24,6 +24,16 @@ class ClosureScopeTest {
     }
 
     @Test
+    void aDeferThatStaysInTheBodyKeepsItsTimingSoTheBodyIsNotWrapped() throws Exception {
+        java.nio.file.Path input = RewriteFixturesTest.ROOT.resolve("cs-other-defer-kept").resolve("input.go");
+        FileFix fix = fix(RewriteFixturesTest.read(input));
+        assertEquals(RewriteFixturesTest.read(input), fix.text());
+        assertTrue(fix.findings().stream().anyMatch(finding -> finding.resolution() != null
+                && RefusalReason.OTHER_DEFER_IN_BODY.code().equals(finding.resolution().refusalReason())
+                && finding.resolution().explanation().contains("line 21")), fix.findings().toString());
+    }
+
+    @Test
     void aResultTypeTheFunctionRedeclaresCannotBeWrittenInsideIt() throws Exception {
         String text = "package p\n\nimport \"sync\"\n\ntype item struct{ mu sync.Mutex }\n\n"
                 + "func first(items []*item) (*item, error) {\n\tfor _, item := range items {\n"
