@@ -50,18 +50,23 @@ public final class GoFileWalker {
     }
 
     private void walkDirectory(Path root, TreeSet<Path> files, List<String> problems) {
+        // A directory named on the command line is walked even when it is a link to one (the walk itself
+        // never follows links): "root/." makes the file system resolve the link, and files keep root's name.
+        Path start = Files.isSymbolicLink(root) ? root.resolve(".") : root;
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && (isSkippedDirectory(dir) || isExcluded(root, dir))) {
+                public FileVisitResult preVisitDirectory(Path visited, BasicFileAttributes attrs) {
+                    Path dir = root.resolve(start.relativize(visited));
+                    if (!visited.equals(start) && (isSkippedDirectory(dir) || isExcluded(root, dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path visited, BasicFileAttributes attrs) {
+                    Path file = root.resolve(start.relativize(visited));
                     if (file.getFileName().toString().endsWith(".go") && !attrs.isDirectory()
                             && !isExcluded(root, file)) {
                         if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
@@ -73,7 +78,8 @@ public final class GoFileWalker {
                 }
 
                 @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                public FileVisitResult visitFileFailed(Path visited, IOException e) {
+                    Path file = root.resolve(start.relativize(visited));
                     problems.add(file + ": cannot read: " + describe(e));
                     return FileVisitResult.CONTINUE;
                 }
