@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Opt-in: runs every iteration in its own goroutine, at most
@@ -23,6 +24,8 @@ import java.util.Set;
  */
 public final class SemaphoreWorker implements Strategy {
     public static final String NAME = "semaphore";
+    private static final Pattern STOPPING_CALL =
+            Pattern.compile("panic|runtime\\.Goexit|.*\\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow)");
 
     @Override
     public String name() {
@@ -105,12 +108,34 @@ public final class SemaphoreWorker implements Strategy {
         if (!gotos.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, gotos.get(0), "the body uses goto"));
         }
+        SyntaxNode stop = callThatStopsTheCaller(unit.body());
+        if (stop != null) {
+            return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, stop, GoTrees.calleeText(stop)
+                    + " stops the function that calls it (or unwinds to its callers); in a goroutine it cannot"));
+        }
         List<SyntaxNode> writes = OuterAssignments.in(unit.body());
         if (!writes.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT,
                     at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
         return null;
+    }
+
+    /**
+     * A call that ends the calling function early in a way a goroutine cannot
+     * pass on: t.Fatal, t.Skip and FailNow (runtime.Goexit: only the goroutine
+     * would stop, go vet's testinggoroutine check), or panic (it would crash
+     * the program instead of unwinding to the loop's callers).
+     */
+    private static SyntaxNode callThatStopsTheCaller(SyntaxNode body) {
+        SyntaxNode[] found = new SyntaxNode[1];
+        body.walk(node -> true, node -> {
+            String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
+            if (found[0] == null && callee != null && STOPPING_CALL.matcher(callee).matches()) {
+                found[0] = node;
+            }
+        });
+        return found[0];
     }
 
     private static String resultProblem(LoopUnit unit, List<Exit> exits) {

@@ -47,6 +47,17 @@ class SemaphoreWorkerTest {
         assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()), reason(fix));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"if path == \"x\" {\n\t\t\tpanic(path)\n\t\t}", "if path == \"\" {\n\t\t\tlog.Fatal(path)\n\t\t}"})
+    void callsThatStopTheCallerAreRefused(String statement) throws Exception {
+        String text = program(statement).replace("import \"os\"", "import (\n\t\"log\"\n\t\"os\"\n)")
+                .replace("var shared", "var _ = log.Fatal\n\nvar shared");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()) && reason(fix).contains("stops"),
+                reason(fix));
+    }
+
     @Test
     void writesToItsOwnVariablesAreFine() throws Exception {
         String text = program("n := 0\n\t\tn++\n\t\tvar m = map[string]int{}\n\t\tm[path] = n\n\t\t_ = func(x int) { x++ }");
