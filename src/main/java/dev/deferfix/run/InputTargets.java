@@ -43,14 +43,14 @@ public final class InputTargets {
                     ? argument.substring(0, argument.length() - "/...".length()) : argument;
             roots.add(workingDirectory.resolve(path.isEmpty() ? "/" : path).normalize());
         }
-        GoFileWalker.Listing walked = walker.list(roots.stream().map(InputTargets::throughLink).toList());
+        GoFileWalker.Listing walked = walker.list(roots);
         List<String> problems = new ArrayList<>();
         for (String problem : walked.problems()) {
             problems.add(relativeProblem(problem));
         }
         List<Path> trees = treesOf(roots);
         Set<Path> plainFiles = new HashSet<>();
-        List<Path> files = walked.files().stream().map(Path::normalize).distinct().sorted().toList();
+        List<Path> files = walked.files();
         for (Path file : files) {
             if (!Files.isSymbolicLink(file)) {
                 plainFiles.add(file);
@@ -84,14 +84,6 @@ public final class InputTargets {
                     : new Target(shown, file, null, "symbolic link to a file outside the scanned tree"));
         }
         return new Listing(targets, problems);
-    }
-
-    /**
-     * A directory named through a symbolic link is walked (the walker itself never follows links):
-     * "link/." makes the kernel resolve the link while the names found stay under "link".
-     */
-    private static Path throughLink(Path root) {
-        return Files.isSymbolicLink(root) && Files.isDirectory(root) ? root.resolve(".") : root;
     }
 
     /** The real paths of the directories named on the command line. */
