@@ -169,47 +169,6 @@ class CliListAndCheckTest {
         assertTrue(fromGoMod.out().contains("[deferred-closure-captures-loop-var]"), fromGoMod.toString());
     }
 
-    @Test
-    void outputIsTheSameForAnyNumberOfJobsInEveryMode() throws IOException {
-        for (int i = 0; i < 40; i++) {
-            write("p" + (i % 7) + "/f" + i + ".go", i % 3 == 0 ? SampleGo.CLEAN : SampleGo.SEED);
-        }
-        write("p3/zz_broken.go", SampleGo.BROKEN);
-        CliRun listed = CliRun.in(dir, "-l", "--jobs", "1");
-        assertEquals(2, listed.exitCode());
-        assertEquals(26, listed.out().lines().count());
-        for (String[] mode : List.of(new String[] {"-l"}, new String[] {"-l", "--explain"}, new String[] {"-d"},
-                new String[] {"--check"}, new String[] {"--check", "--format", "json"},
-                new String[] {"-l", "--format", "sarif"})) {
-            CliRun one = CliRun.in(dir, with(mode, "--jobs", "1"));
-            CliRun many = CliRun.in(dir, with(mode, "--jobs", "8"));
-            assertEquals(one.exitCode(), many.exitCode(), String.join(" ", mode));
-            assertEquals(one.out(), many.out(), String.join(" ", mode));
-            assertEquals(one.errWithoutSummary(), many.errWithoutSummary(), String.join(" ", mode));
-        }
-        Path copy = Files.createTempDirectory(dir.getParent(), "copy");
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = copy.resolve(dir.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        CliRun writeOne = CliRun.in(dir, "-w", "--jobs", "1");
-        CliRun writeMany = CliRun.in(copy, "-w", "--jobs", "8");
-        assertEquals(writeOne.out(), writeMany.out());
-        for (int i = 0; i < 40; i++) {
-            String relative = "p" + (i % 7) + "/f" + i + ".go";
-            assertEquals(Files.readString(dir.resolve(relative)), Files.readString(copy.resolve(relative)), relative);
-        }
-    }
-
-    private static String[] with(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
-    }
-
     private void write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
