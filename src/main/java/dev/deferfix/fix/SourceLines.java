@@ -36,4 +36,27 @@ public final class SourceLines {
         return lineStart >= text.length() || text.charAt(lineStart) == '\n'
                 || (text.charAt(lineStart) == '\r' && lineStart + 1 < text.length() && text.charAt(lineStart + 1) == '\n');
     }
+
+    /** The offset of the line break ending the line of {@code offset} (the "\r" of "\r\n"), or the text's end. */
+    public static int lineBreak(String text, int offset) {
+        int newline = text.indexOf('\n', offset);
+        if (newline < 0) {
+            return text.length();
+        }
+        return newline > 0 && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+    }
+
+    /** The start of the line before the line starting at {@code lineStart}, or -1 on the first line. */
+    public static int previousLineStart(String text, int lineStart) {
+        return lineStart == 0 ? -1 : lineStart(text, lineStart - 1);
+    }
+
+    /**
+     * What follows {@code offset} on its line, stripped: "" or a "//" comment
+     * when nothing else does; null when code or a block comment follows.
+     */
+    public static String trailingComment(String text, int offset) {
+        String rest = text.substring(offset, lineBreak(text, offset)).strip();
+        return rest.isEmpty() || rest.startsWith("//") ? rest : null;
+    }
 }

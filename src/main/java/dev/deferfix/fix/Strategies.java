@@ -8,11 +8,11 @@ public final class Strategies {
     }
 
     public static List<Strategy> all() {
-        return List.of(new ClosureScope(), new SemaphoreWorker());
+        return List.of(new ExplicitClose(), new ClosureScope(), new SemaphoreWorker());
     }
 
     public static List<UnitCheck> safetyChecks() {
-        return List.of(new RecoverCheck());
+        return List.of(new RecoverCheck(), new EscapeAnalysis());
     }
 
     public static Fixer defaultFixer() {

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * The rewrite fixtures: fixtures/rewrite/CASE/input.go with "// want" comments,
  * and per strategy either STRATEGY.go.golden (the exact expected output) or no
  * golden, which means the strategy must refuse and leave the file unchanged;
- * refused.txt then names the reason code expected for that case. An optional
+ * refused.txt then names the reason code expected for that case: a bare line
+ * "CODE" for every strategy, or lines "STRATEGY: CODE" ("auto: CODE") where the
+ * strategies refuse for different reasons. An optional
  * options.txt holds "max-concurrency N" and "strict". Every golden is checked
  * for idempotence (fixing it again changes nothing) and must have no warning
  * left when scanned again. A separate test runs gofmt and go vet on everything.
@@ -115,7 +117,7 @@ class RewriteFixturesTest {
         } else {
             assertEquals(read(dir.resolve("input.go")), fix.text(),
                     strategy + " has no golden in " + dir + ", so it must refuse and change nothing");
-            assertRefusalReasonMatches(dir, fix);
+            assertRefusalReasonMatches(dir, strategy, fix);
         }
     }
 
@@ -136,7 +138,7 @@ class RewriteFixturesTest {
         }
         assertEquals(expected, fix.text(), "auto must use explicit-close where it applies, else closure-scope");
         if (expected.equals(read(dir.resolve("input.go")))) {
-            assertRefusalReasonMatches(dir, fix);
+            assertRefusalReasonMatches(dir, FixOptions.AUTO, fix);
         }
     }
 
@@ -156,16 +158,33 @@ class RewriteFixturesTest {
         }
     }
 
-    private static void assertRefusalReasonMatches(Path dir, FileFix fix) throws IOException {
-        Path refused = dir.resolve("refused.txt");
-        if (!Files.exists(refused)) {
+    private static void assertRefusalReasonMatches(Path dir, String strategy, FileFix fix) throws IOException {
+        String expected = expectedRefusal(dir, strategy);
+        if (expected == null) {
             return;
         }
-        String expected = read(refused).strip();
         boolean found = fix.findings().stream().anyMatch(f -> f.resolution() != null
                 && expected.equals(f.resolution().refusalReason()));
         assertTrue(found, "expected a refusal with reason " + expected + ", got "
                 + fix.findings().stream().map(f -> String.valueOf(f.resolution())).toList());
+    }
+
+    /** The reason code refused.txt expects from {@code strategy}, or null when it names none. */
+    static String expectedRefusal(Path dir, String strategy) throws IOException {
+        Path refused = dir.resolve("refused.txt");
+        if (!Files.exists(refused)) {
+            return null;
+        }
+        String fallback = null;
+        for (String line : read(refused).split("\\R")) {
+            int colon = line.indexOf(':');
+            if (colon < 0 && !line.isBlank()) {
+                fallback = line.strip();
+            } else if (colon >= 0 && line.substring(0, colon).strip().equals(strategy)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return fallback;
     }
 
     static FileFix fix(Path dir, String text, String strategy) throws Exception {

@@ -1,0 +1,298 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.fix.LocalScopes.Declaration;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Refuses a loop unit when the value a defer cleans up leaves the iteration:
+ * any strategy runs the cleanup when the iteration ends, which would break a
+ * later use. The value is followed through the loop body as it flows into
+ * other local variables (aliases); it escapes when it is assigned or stored
+ * into something declared outside the body, appended to such a slice, sent on
+ * a channel, returned after the defer, used by a go statement, or captured by a
+ * function literal that itself escapes that way. Method calls on it, reading
+ * its fields and passing it to a call are ordinary uses. Where the flow is not
+ * understood, it counts as an escape.
+ */
+public final class EscapeAnalysis implements UnitCheck {
+
+    @Override
+    public Refusal check(LoopUnit unit) {
+        for (DeferSite site : unit.sites()) {
+            LocalScopes scopes = LocalScopes.of(site.function());
+            Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
+            String escape = keptOutside(site, scopes, unit.loop());
+            if (escape == null) {
+                escape = new Search(unit, site, scopes).firstEscape(resources);
+            }
+            if (escape != null) {
+                return new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A deferred call on an element that this iteration picks out of a
+     * container from outside the loop ({@code lss[i].teardown()}): the
+     * resource already lives outside the iteration.
+     */
+    private static String keptOutside(DeferSite site, LocalScopes scopes, SyntaxNode loop) {
+        SyntaxNode callee = site.call();
+        while (callee != null && !callee.is(NodeKind.PRIMARY_EXPR)) {
+            callee = callee.children().size() == 1 ? callee.child(0) : null;
+        }
+        if (callee == null || !callee.child(0).is(NodeKind.OPERAND) || !callee.child(0).child(0).is(TokenKind.IDENTIFIER)) {
+            return null;
+        }
+        Declaration root = scopes.resolve(callee.child(0).child(0));
+        if (root != null && root.isInside(loop)) {
+            return null;
+        }
+        for (SyntaxNode suffix : callee.children(NodeKind.SUFFIX)) {
+            SyntaxNode index = suffix.firstChild(NodeKind.INDEX_SUFFIX);
+            if (index == null) {
+                continue;
+            }
+            for (SyntaxNode subscript : LocalScopes.identifierUses(index)) {
+                Declaration declaration = scopes.resolve(subscript);
+                if (declaration != null && declaration.isInside(loop)) {
+                    return "the deferred call works on an element of " + callee.child(0).text()
+                            + ", which is declared outside the loop body";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Follows the tracked variables through one loop body. */
+    private static final class Search {
+        private final LoopUnit unit;
+        private final DeferSite site;
+        private final LocalScopes scopes;
+        private final Map<Declaration, Set<List<String>>> tracked = new LinkedHashMap<>();
+        private final Deque<Declaration> pending = new ArrayDeque<>();
+
+        Search(LoopUnit unit, DeferSite site, LocalScopes scopes) {
+            this.unit = unit;
+            this.site = site;
+            this.scopes = scopes;
+        }
+
+        String firstEscape(Map<Declaration, Set<List<String>>> resources) {
+            resources.forEach(this::track);
+            while (!pending.isEmpty()) {
+                Declaration declaration = pending.poll();
+                for (SyntaxNode use : scopes.usesOf(Set.of(declaration), unit.body())) {
+                    String escape = escapeOf(use, declaration);
+                    if (escape != null) {
+                        return escape;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void track(Declaration declaration) {
+            track(declaration, DeferredResources.WHOLE_VALUE);
+        }
+
+        /** Follows the variable; {@code chains} are the selector chains that reach the resource from it. */
+        private void track(Declaration declaration, Set<List<String>> chains) {
+            if (tracked.putIfAbsent(declaration, chains) == null) {
+                pending.add(declaration);
+            }
+        }
+
+        /** Whether a use selects something that reaches the resource ([] does, a field beside it does not). */
+        private boolean reachesResource(SyntaxNode use, Declaration declaration) {
+            List<String> chain = SelectorChain.after(use);
+            return tracked.get(declaration).stream().anyMatch(c -> SelectorChain.overlap(c, chain));
+        }
+
+        private String escapeOf(SyntaxNode use, Declaration declaration) {
+            String where = declaration.name() + " (line " + line(use) + ")";
+            for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
+                if (up.is(NodeKind.GO_STMT)) {
+                    return where + " is used by a go statement that outlives the iteration";
+                }
+            }
+            String direct = reachesResource(use, declaration) ? follow(use.parent(), where) : null;
+            if (direct != null) {
+                return direct;
+            }
+            for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
+                if (up.is(NodeKind.FUNC_LIT) && !declaration.isInside(up) && !site.defer().isAncestorOf(up)) {
+                    String captured = follow(up, where + ", captured by the function literal at line " + line(up) + ",");
+                    if (captured != null) {
+                        return captured;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Climbs from an expression holding the value to the statement that
+         * receives it; an escape description, or null when the value stops
+         * being carried or stays in local variables (which are then tracked).
+         */
+        private String follow(SyntaxNode start, String where) {
+            SyntaxNode value = start;
+            while (true) {
+                SyntaxNode parent = value.parent();
+                switch (parent.kind()) {
+                    case PRIMARY_EXPR:
+                        if (calledAfter(parent, value)) {
+                            return null;
+                        }
+                        value = parent;
+                        break;
+                    case UNARY_EXPR:
+                        if (!carriesThroughUnary(parent)) {
+                            return null;
+                        }
+                        value = parent;
+                        break;
+                    case EXPRESSION:
+                        if (parent.children().size() > 1) {
+                            return null;
+                        }
+                        value = parent;
+                        break;
+                    case OPERAND, ELEMENT_VALUE, ELEMENT, LITERAL_VALUE, FUNC_LIT:
+                        value = parent;
+                        break;
+                    case ARGUMENTS: {
+                        SyntaxNode call = parent.parent().parent();
+                        if (!"append".equals(GoTrees.calleeText(call))) {
+                            return null;
+                        }
+                        value = call;
+                        break;
+                    }
+                    case INDEX_SUFFIX, INDEX_TAIL, SLICE_TAIL:
+                        return keyStoredBy(parent, where);
+                    case EXPRESSION_LIST:
+                        return intoStatement(parent, value, where);
+                    case SIMPLE_STMT:
+                        return parent.hasChild(TokenKind.ARROW) && parent.child(parent.children().size() - 1) == value
+                                ? where + " is sent on a channel" : null;
+                    case RETURN_STMT:
+                        return returned(parent, where);
+                    case DEFER_STMT, RANGE_CLAUSE, IF_HEADER, SWITCH_HEADER, FOR_CLAUSE, FOR_STMT, IF_STMT,
+                         GO_STMT, STATEMENT:
+                        return null;
+                    default:
+                        return where + " is used in a way the escape analysis does not follow ("
+                                + parent.kind() + ")";
+                }
+            }
+        }
+
+        private static boolean calledAfter(SyntaxNode primary, SyntaxNode value) {
+            List<SyntaxNode> parts = primary.children();
+            for (int i = parts.indexOf(value) + 1; i < parts.size(); i++) {
+                if (parts.get(i).is(NodeKind.SUFFIX) && parts.get(i).firstChild(NodeKind.ARGUMENTS) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
+        private static boolean carriesThroughUnary(SyntaxNode unary) {
+            for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
+                if (!op.child(0).is(TokenKind.AMP) && !op.child(0).is(TokenKind.STAR)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String intoStatement(SyntaxNode list, SyntaxNode value, String where) {
+            SyntaxNode statement = list.parent();
+            if (statement.is(NodeKind.VAR_SPEC)) {
+                scopes.declaredBy(statement).forEach(this::track);
+                return null;
+            }
+            if (statement.is(NodeKind.RETURN_STMT)) {
+                return returned(statement, where);
+            }
+            if (!statement.is(NodeKind.SIMPLE_STMT)) {
+                return statement.is(NodeKind.CASE_CLAUSE) || statement.is(NodeKind.RANGE_CLAUSE) ? null
+                        : where + " is used in a way the escape analysis does not follow (" + statement.kind() + ")";
+            }
+            boolean assigns = statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.DEFINE);
+            List<SyntaxNode> lists = statement.children(NodeKind.EXPRESSION_LIST);
+            if (!assigns || lists.size() != 2 || lists.get(1) != list) {
+                return null;
+            }
+            List<SyntaxNode> targets = lists.get(0).children(NodeKind.EXPRESSION);
+            List<SyntaxNode> values = list.children(NodeKind.EXPRESSION);
+            if (targets.size() == values.size()) {
+                return storedInto(targets.get(values.indexOf(value)), where);
+            }
+            for (SyntaxNode target : targets) {
+                String escape = storedInto(target, where);
+                if (escape != null) {
+                    return escape;
+                }
+            }
+            return null;
+        }
+
+        /** The value lands in {@code target}: fine (and followed) when its root variable is declared in the body. */
+        private String storedInto(SyntaxNode target, String where) {
+            SyntaxNode root = NameWrites.rootIdentifier(target);
+            if (root == null) {
+                return where + " is stored through " + target.text().strip();
+            }
+            if (root.text().equals("_")) {
+                return null;
+            }
+            Declaration declaration = scopes.resolve(root);
+            if (declaration == null || !declaration.isInside(unit.body())) {
+                return where + " is stored in " + target.text().strip() + ", declared outside the loop body";
+            }
+            track(declaration);
+            return null;
+        }
+
+        private String keyStoredBy(SyntaxNode index, String where) {
+            SyntaxNode primary = index.ancestor(NodeKind.PRIMARY_EXPR);
+            SyntaxNode expression = primary.parent().parent();
+            SyntaxNode list = expression.parent();
+            SyntaxNode statement = list.parent();
+            boolean assigns = statement != null && statement.is(NodeKind.SIMPLE_STMT) && statement.child(0) == list
+                    && (statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.ASSIGN_OP)
+                    || statement.hasChild(TokenKind.INC) || statement.hasChild(TokenKind.DEC));
+            if (list.is(NodeKind.EXPRESSION_LIST) && assigns) {
+                return storedInto(expression, where + " as a key");
+            }
+            return null;
+        }
+
+        private String returned(SyntaxNode statement, String where) {
+            boolean fromLiteral = GoTrees.enclosingFunction(statement) != site.function();
+            if (fromLiteral) {
+                return where + " is returned from a function literal";
+            }
+            return statement.start() > site.defer().end() ? where + " is returned from the function" : null;
+        }
+
+        private int line(SyntaxNode node) {
+            return unit.file().source().line(node.start());
+        }
+    }
+}

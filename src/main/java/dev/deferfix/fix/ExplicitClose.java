@@ -1,0 +1,119 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.edit.Edit;
+import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Removes each defer of a loop body and calls the deferred function where the
+ * iteration ends: at the end of the body and before every break/continue that
+ * leaves the iteration after the defer, several defers in reverse order. A
+ * deferred function literal becomes a direct call. Refuses unless every defer
+ * is a statement directly in the body, nothing after it leaves the iteration
+ * in a way that cannot get a call (return, goto), and the call reads the same
+ * values later (see {@link LateCallCheck}).
+ *
+ * <p>A trailing comment on the defer's line moves with the call at the end of
+ * the body (it describes the cleanup); the copies before early exits stay bare,
+ * so the comment is not duplicated.
+ */
+public final class ExplicitClose implements Strategy {
+    public static final String NAME = "explicit-close";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Plan plan(LoopUnit unit, FixOptions options) {
+        SyntaxNode body = unit.body();
+        List<SyntaxNode> statements = GoTrees.statements(GoTrees.listOf(body));
+        List<DeferSite> sites = new ArrayList<>(unit.sites());
+        sites.sort(Comparator.comparingInt(site -> site.defer().start()));
+        List<Integer> indexes = new ArrayList<>();
+        for (DeferSite site : sites) {
+            int index = statements.indexOf(site.defer());
+            if (index < 0) {
+                return refuse(RefusalReason.CONDITIONAL_DEFER, "the defer at line " + line(unit, site.defer())
+                        + " is inside another statement of the loop body");
+            }
+            indexes.add(index);
+        }
+        String gotoProblem = anyGoto(body);
+        if (gotoProblem != null) {
+            return refuse(RefusalReason.JUMP_AFTER_DEFER, gotoProblem);
+        }
+        List<SyntaxNode> jumps = new ArrayList<>();
+        int firstDeferEnd = statements.get(indexes.get(0)).end();
+        for (BodyExits.Exit exit : BodyExits.of(unit.loop())) {
+            if (exit.statement().start() < firstDeferEnd) {
+                continue;
+            }
+            if (exit.kind() == BodyExits.Kind.RETURN) {
+                return refuse(RefusalReason.JUMP_AFTER_DEFER, "return at line " + line(unit, exit.statement()));
+            }
+            jumps.add(exit.statement());
+        }
+        List<DeferredCall> calls = new ArrayList<>();
+        for (DeferSite site : sites) {
+            DeferredCall call = DeferredCall.of(site.defer());
+            String problem = call.notMovable() != null ? call.notMovable()
+                    : LateCallCheck.problem(site, call, body, options.goVersion());
+            if (problem != null) {
+                return refuse(RefusalReason.VALUE_REASSIGNED, problem);
+            }
+            calls.add(call);
+        }
+        CleanupPlacement placement = new CleanupPlacement(unit.file(), body, statements, indexes, calls);
+        List<Edit> edits = placement.edits(jumps);
+        if (edits == null) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, placement.problem());
+        }
+        return Plan.rewrite(NAME, edits, explanation(unit, sites, jumps));
+    }
+
+    private static String explanation(LoopUnit unit, List<DeferSite> sites, List<SyntaxNode> jumps) {
+        StringBuilder text = new StringBuilder("explicit-close: ");
+        for (int i = sites.size() - 1; i >= 0; i--) {
+            text.append(i == sites.size() - 1 ? "" : ", then ")
+                    .append(sites.get(i).call().text().strip().replaceAll("\\s+", " "));
+        }
+        text.append(sites.size() > 1 ? " now run" : " now runs").append(" at the end of each iteration");
+        if (!jumps.isEmpty()) {
+            text.append(" and before the ").append(jumps.size() == 1 ? "jump" : "jumps").append(" at line");
+            text.append(jumps.size() == 1 ? " " : "s ");
+            for (int i = 0; i < jumps.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(line(unit, jumps.get(i)));
+            }
+        }
+        text.append(" instead of when the function returns. Unlike a defer, the call is skipped when the"
+                + " iteration panics (or calls runtime.Goexit, as t.Fatal does) between the former defer"
+                + " and the end of the iteration.");
+        return text.toString();
+    }
+
+    /** Any goto in the body: one that jumps over the defer or out of the body would skip or double the call. */
+    private static String anyGoto(SyntaxNode body) {
+        SyntaxNode[] found = new SyntaxNode[1];
+        GoTrees.walkSameFunction(body, node -> {
+            if (found[0] == null && node.is(NodeKind.GOTO_STMT)) {
+                found[0] = node;
+            }
+        });
+        return found[0] == null ? null : "goto at line " + found[0].source().line(found[0].start());
+    }
+
+    private static Plan refuse(RefusalReason reason, String detail) {
+        return Plan.refuse(NAME, reason, new Refusal(reason, detail).explanation());
+    }
+
+    private static int line(LoopUnit unit, SyntaxNode node) {
+        return unit.file().source().line(node.start());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.DeferFinder;
+import dev.deferfix.find.DeferSite;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** EscapeAnalysis on small functions: each body is wrapped into a loop over paths with f := open(path). */
+class EscapeAnalysisTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "files = append(files, f)",
+        "kept = f",
+        "byName[\"x\"] = f",
+        "r.last = f",
+        "out <- f",
+        "go use(f)",
+        "go func() { use(f) }()",
+        "later = func() { use(f) }",
+        "cleanups = append(cleanups, f.Close)",
+        "alias := f\n\t\tkept = alias",
+        "wrapped := []*file{f}\n\t\tfiles = append(files, wrapped...)",
+        "seen[f] = true",
+        "if f != nil {\n\t\t\treturn f\n\t\t}",
+        "p := &f\n\t\tkept = *p",
+    })
+    void refusesWhenTheResourceLeavesTheIteration(String statement) throws Exception {
+        Refusal refusal = check(loopWith("defer f.Close()\n\t\t" + statement));
+        assertNotNull(refusal, statement);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertTrue(refusal.detail().startsWith("f ") || refusal.detail().startsWith("alias ")
+                || refusal.detail().startsWith("wrapped ") || refusal.detail().startsWith("p "), refusal.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "use(f)",
+        "f.Read()",
+        "n := f.size\n\t\ttotal += n",
+        "name := f.name\n\t\tkept = nil\n\t\t_ = name",
+        "total += f.size",
+        "local := f\n\t\tuse(local)",
+        "func() { use(f) }()",
+        "if f == nil {\n\t\t\tcontinue\n\t\t}",
+        "sort(func(a, b int) bool { return a < b })",
+    })
+    void leavesOrdinaryUsesAlone(String statement) throws Exception {
+        assertNull(check(loopWith("defer f.Close()\n\t\t" + statement)), statement);
+    }
+
+    @Test
+    void aResourceReturnedBeforeTheDeferHasNotBeenDeferredYet() throws Exception {
+        assertNull(check(loopWith("if f.size == 0 {\n\t\t\treturn f\n\t\t}\n\t\tdefer f.Close()")));
+    }
+
+    @Test
+    void anUnrelatedFieldOfTheReceiverMayLeave() throws Exception {
+        String source = """
+                package p
+
+                import "sync"
+
+                type guarded struct {
+                	mu    sync.Mutex
+                	value *int
+                }
+
+                func collect(items []*guarded) []*int {
+                	var out []*int
+                	for _, item := range items {
+                		item.mu.Lock()
+                		defer item.mu.Unlock()
+                		out = append(out, item.value)
+                	}
+                	return out
+                }
+                """;
+        assertNull(check(source));
+        assertNotNull(check(source.replace("item.value)", "item)")));
+    }
+
+    @Test
+    void theContextOfADeferredCancelIsTheResourceToo() throws Exception {
+        String source = """
+                package p
+
+                import "context"
+
+                func race(parent context.Context, n int, results chan<- error) {
+                	for i := 0; i < n; i++ {
+                		ctx, cancel := context.WithCancel(parent)
+                		defer cancel()
+                		go func() {
+                			<-ctx.Done()
+                			results <- ctx.Err()
+                		}()
+                	}
+                }
+                """;
+        Refusal refusal = check(source);
+        assertNotNull(refusal);
+        assertTrue(refusal.detail().startsWith("ctx "), refusal.detail());
+        assertNull(check(source.replace("go func() {", "func() {")), "a literal called in place does not outlive");
+    }
+
+    @Test
+    void theErrorBesideTheResourceIsNotPartOfIt() throws Exception {
+        String source = """
+                package p
+
+                import "os"
+
+                func sizes(paths []string) (int64, error) {
+                	var total int64
+                	for _, path := range paths {
+                		f, err := os.Open(path)
+                		if err != nil {
+                			return 0, err
+                		}
+                		defer f.Close()
+                		info, err := f.Stat()
+                		if err != nil {
+                			return 0, err
+                		}
+                		total += info.Size()
+                	}
+                	return total, nil
+                }
+                """;
+        assertNull(check(source));
+    }
+
+    private static String loopWith(String body) {
+        return """
+                package p
+
+                type file struct {
+                	size int
+                	name string
+                }
+
+                func (f *file) Close() error { return nil }
+                func (f *file) Read() int    { return 0 }
+                func open(string) *file      { return nil }
+                func use(*file)              {}
+                func sort(func(a, b int) bool) {}
+
+                type registry struct{ last *file }
+
+                func run(paths []string, r *registry, out chan<- *file) *file {
+                	var files []*file
+                	var kept *file
+                	var later func()
+                	var cleanups []func() error
+                	byName := map[string]*file{}
+                	seen := map[*file]bool{}
+                	total := 0
+                	for _, path := range paths {
+                		f := open(path)
+                		BODY
+                	}
+                	_, _, _, _, _, _ = files, later, cleanups, byName, seen, total
+                	return kept
+                }
+                """.replace("BODY", body);
+    }
+
+    static Refusal check(String source) throws Exception {
+        ParsedFile parsed = GoParsing.parse("test.go", source.getBytes(StandardCharsets.UTF_8));
+        List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
+        assertEquals(1, sites.size(), "one defer in a loop expected");
+        LoopUnit unit = new LoopUnit(parsed, sites.get(0).innermostLoop(), sites);
+        return new EscapeAnalysis().check(unit);
+    }
+}

@@ -1,0 +1,318 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Rule;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** ExplicitClose on small sources: exact output, or the file unchanged with the expected reason. */
+class ExplicitCloseTest {
+    private static final GoVersion GO_1_19 = GoVersion.parse("1.19", "test");
+
+    @Test
+    void callsTheCleanupAtTheEndOfTheBodyAndBeforeLaterExitsOnly() throws Exception {
+        String before = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		if it == nil {
+                			continue
+                		}
+                		it.Lock()
+                		defer it.Unlock()
+                		if it.done {
+                			continue
+                		}
+                		it.work()
+                	}
+                }
+                """;
+        String after = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		if it == nil {
+                			continue
+                		}
+                		it.Lock()
+                		if it.done {
+                			it.Unlock()
+                			continue
+                		}
+                		it.work()
+                		it.Unlock()
+                	}
+                }
+                """;
+        assertEquals(after + TYPE_T, rewrite(before + TYPE_T));
+    }
+
+    @Test
+    void leavesBreaksOfASwitchAloneAndInstrumentsLabeledJumps() throws Exception {
+        String before = """
+                package p
+
+                func run(groups [][]*T) {
+                outer:
+                	for _, group := range groups {
+                		for _, it := range group {
+                			it.Lock()
+                			defer it.Unlock()
+                			switch {
+                			case it.done:
+                				break
+                			case it == nil:
+                				break outer
+                			default:
+                				continue outer
+                			}
+                		}
+                	}
+                }
+                """;
+        String after = """
+                package p
+
+                func run(groups [][]*T) {
+                outer:
+                	for _, group := range groups {
+                		for _, it := range group {
+                			it.Lock()
+                			switch {
+                			case it.done:
+                				break
+                			case it == nil:
+                				it.Unlock()
+                				break outer
+                			default:
+                				it.Unlock()
+                				continue outer
+                			}
+                			it.Unlock()
+                		}
+                	}
+                }
+                """;
+        assertEquals(after + TYPE_T, rewrite(before + TYPE_T));
+    }
+
+    @Test
+    void runsSeveralCleanupsInReverseOrderAndOnlyThoseAlreadyDeferred() throws Exception {
+        String before = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		it.Lock()
+                		defer it.Unlock()
+                		if it.done {
+                			break
+                		}
+                		defer it.work()
+                		defer it.work2(it)
+                	}
+                }
+                """;
+        String after = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		it.Lock()
+                		if it.done {
+                			it.Unlock()
+                			break
+                		}
+                		it.work2(it)
+                		it.work()
+                		it.Unlock()
+                	}
+                }
+                """;
+        assertEquals(after + TYPE_T, rewrite(before + TYPE_T));
+    }
+
+    @Test
+    void aDeferredLiteralBecomesADirectCallReindentedWhereItMoves() throws Exception {
+        String before = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		held := it
+                		held.Lock()
+                		defer func() {
+                			held.Unlock()
+                		}()
+                		if held.done {
+                			continue
+                		}
+                	}
+                }
+                """;
+        String after = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		held := it
+                		held.Lock()
+                		if held.done {
+                			func() {
+                				held.Unlock()
+                			}()
+                			continue
+                		}
+                		func() {
+                			held.Unlock()
+                		}()
+                	}
+                }
+                """;
+        assertEquals(after + TYPE_T, rewrite(before + TYPE_T));
+    }
+
+    @Test
+    void keepsCrlfAndMixedLineEndingsOutsideTheEdits() throws Exception {
+        String before = "package p\r\n\r\nfunc run(items []*T) {\n\tfor _, it := range items {\r\n\t\tit.Lock()\r\n"
+                + "\t\tdefer it.Unlock() // once per item\r\n\t\tit.work()\r\n\t}\r\n}\r\n";
+        String after = "package p\r\n\r\nfunc run(items []*T) {\n\tfor _, it := range items {\r\n\t\tit.Lock()\r\n"
+                + "\t\tit.work()\r\n\t\tit.Unlock() // once per item\r\n\t}\r\n}\r\n";
+        String crlfTypes = TYPE_T.replace("\n", "\r\n");
+        assertEquals(after + crlfTypes, rewrite(before + crlfTypes));
+    }
+
+    @Test
+    void explainsThatAPanicNowSkipsTheCleanup() throws Exception {
+        Finding finding = deferInLoop(fix(LOOP.replace("BODY", "it.Lock()\n\t\tdefer it.Unlock()\n\t\tit.work()")));
+        assertEquals("explicit-close", finding.resolution().strategy());
+        assertTrue(finding.resolution().explanation().contains("panics"), finding.resolution().explanation());
+    }
+
+    @Test
+    void staysUnchangedWhenTheDeferIsConditional() throws Exception {
+        assertRefused(RefusalReason.CONDITIONAL_DEFER, "if it.done {\n\t\t\tdefer it.Unlock()\n\t\t}");
+    }
+
+    @Test
+    void staysUnchangedWhenAReturnOrGotoFollowsTheDefer() throws Exception {
+        assertRefused(RefusalReason.JUMP_AFTER_DEFER, "defer it.Unlock()\n\t\tif it.done {\n\t\t\treturn\n\t\t}");
+        assertRefused(RefusalReason.JUMP_AFTER_DEFER,
+                "defer it.Unlock()\n\t\tif it.done {\n\t\t\tgoto end\n\t\t}\n\tend:\n\t\tit.work()");
+    }
+
+    @Test
+    void staysUnchangedWhenTheDeferredValuesChangeOrAreComputed() throws Exception {
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer it.Unlock()\n\t\tit = nil");
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer it.work2(it)\n\t\tit = items[0]");
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer it.work2(next(it))");
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer next(it).work()");
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer it.Unlock()\n\t\tif it.done {\n\t\t\tit := next(it)"
+                + "\n\t\t\tit.work()\n\t\t\tcontinue\n\t\t}");
+    }
+
+    @Test
+    void aFieldBesideTheReceiverMayChange() throws Exception {
+        String rewritten = rewrite(LOOP.replace("BODY", "defer it.mu.Unlock()\n\t\tit.done = true"));
+        assertTrue(rewritten.contains("it.done = true\n\t\tit.mu.Unlock()\n"), rewritten);
+        assertRefused(RefusalReason.VALUE_REASSIGNED, "defer it.mu.Unlock()\n\t\tit.mu = nil");
+    }
+
+    @Test
+    void aDeferredLiteralMustNotReadWhatChangesLater() throws Exception {
+        String named = """
+                package p
+
+                func run(items []*T) (err error) {
+                	for _, it := range items {
+                		defer func() {
+                			it.done = err == nil
+                		}()
+                	}
+                	return nil
+                }
+                """ + TYPE_T;
+        assertUnchanged(named, RefusalReason.VALUE_REASSIGNED);
+        String loopVariable = LOOP.replace("BODY", "defer func() { it.work() }()");
+        assertUnchanged(loopVariable, RefusalReason.VALUE_REASSIGNED);
+        FileFix perIteration = fix(loopVariable, GoVersion.parse("1.22", "test"));
+        assertEquals("explicit-close", deferInLoop(perIteration).resolution().strategy());
+    }
+
+    @Test
+    void staysUnchangedWhenGofmtWouldRealignNeighbouringComments() throws Exception {
+        assertRefused(RefusalReason.UNSUPPORTED_SYNTAX,
+                "it.Lock()         // take it\n\t\tdefer it.Unlock() // give it back\n\t\tit.work()");
+    }
+
+    private static final String TYPE_T = """
+
+            type T struct {
+            	done bool
+            	mu   *M
+            }
+
+            type M struct{}
+
+            func (m *M) Unlock()            {}
+            func (t *T) Lock()              {}
+            func (t *T) Unlock()            {}
+            func (t *T) work()              {}
+            func (t *T) work2(*T)           {}
+            func next(t *T) *T              { return t }
+            """;
+
+    private static final String LOOP = """
+            package p
+
+            func run(items []*T) {
+            	for _, it := range items {
+            		BODY
+            	}
+            }
+            """ + TYPE_T;
+
+    private static void assertRefused(RefusalReason reason, String body) throws Exception {
+        assertUnchanged(LOOP.replace("BODY", body), reason);
+    }
+
+    private static void assertUnchanged(String source, RefusalReason reason) throws Exception {
+        FileFix fix = fix(source);
+        assertNull(fix.internalError());
+        assertEquals(source, fix.text(), "must stay unchanged");
+        Finding finding = deferInLoop(fix);
+        assertEquals(reason.code(), finding.resolution().refusalReason(), finding.resolution().explanation());
+    }
+
+    private static Finding deferInLoop(FileFix fix) {
+        return fix.findings().stream().filter(f -> f.rule() == Rule.DEFER_IN_LOOP).findFirst().orElseThrow();
+    }
+
+    private static String rewrite(String source) throws Exception {
+        FileFix fix = fix(source);
+        assertNull(fix.internalError());
+        return fix.text();
+    }
+
+    private static FileFix fix(String source) throws Exception {
+        return fix(source, GO_1_19);
+    }
+
+    private static FileFix fix(String source, GoVersion version) throws Exception {
+        ParsedFile parsed = GoParsing.parse("test.go", source.getBytes(StandardCharsets.UTF_8));
+        List<Finding> findings = Detector.detect(parsed, version);
+        FixOptions options = new FixOptions(ExplicitClose.NAME, 4, true, version);
+        return Strategies.defaultFixer().fix(parsed, findings, options);
+    }
+}

@@ -1,0 +1,386 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.files.GoFileWalker;
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoModLocator;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Rule;
+import dev.deferfix.find.Severity;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SyntaxError;
+import dev.deferfix.testing.GoToolchain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The standard-library proof of the rewrite stage. Copies the Go 1.19 GOROOT
+ * (src copied, pkg/tool and pkg/include linked: go vet compiles with them)
+ * to a temporary directory, rewrites every file with a defer-in-loop warning
+ * through the Java API (Detector, then Strategies.defaultFixer() with strategy
+ * auto), and checks with the real toolchain, GOROOT set to the copy: every
+ * package holding a rewritten file passes go vet as well as it did before the
+ * rewrite (vet runs on the untouched copy first, so failures that exist
+ * without us are not counted), every rewritten file is gofmt-clean, and
+ * scanning the result finds exactly the sites that were refused.
+ * Run by {@code scripts/verify-stdlib} and by StdlibRewriteProofTest.
+ */
+public final class StdlibProof {
+    private static final int VET_THREADS = 4;
+
+    /** The figures of one run; {@link #table()} prints them. */
+    public record Report(int filesScanned, int warningSites, int noteSites, Map<String, Integer> fixedByStrategy,
+                         Map<String, Integer> refusedByReason, int packagesVetted, List<String> baselineVetFailures,
+                         List<String> broken, List<String> unformatted, List<String> rescanMismatches,
+                         List<String> internalErrors, List<String> notVetted, List<String> refusals) {
+
+        public int fixed() {
+            return fixedByStrategy.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public String table() {
+            StringBuilder out = new StringBuilder();
+            out.append("stdlib rewrite proof (Go 1.19 standard library, strategy auto)\n");
+            row(out, "files scanned", filesScanned);
+            row(out, "warning sites", warningSites);
+            fixedByStrategy.forEach((strategy, count) -> row(out, "  fixed by " + strategy, count));
+            refusedByReason.forEach((reason, count) -> row(out, "  refused: " + reason, count));
+            out.append(String.format("%-40s %d/%d = %.1f%%%n", "fixed", fixed(), warningSites,
+                    warningSites == 0 ? 0.0 : 100.0 * fixed() / warningSites));
+            row(out, "note sites (not rewritten without --strict)", noteSites);
+            row(out, "go vet runs (package, GOOS)", packagesVetted);
+            row(out, "  failing go vet before the rewrite", baselineVetFailures.size());
+            row(out, "broken packages (new go vet failures)", broken.size());
+            row(out, "rewritten files not gofmt-clean", unformatted.size());
+            row(out, "rescan differs from refusals", rescanMismatches.size());
+            row(out, "internal errors", internalErrors.size());
+            row(out, "rewritten files no go vet run covers", notVetted.size());
+            for (List<String> details : List.of(baselineVetFailures, broken, unformatted, rescanMismatches,
+                    internalErrors, notVetted, refusals)) {
+                details.forEach(detail -> out.append("  ").append(detail).append('\n'));
+            }
+            return out.toString();
+        }
+
+        private static void row(StringBuilder out, String label, int value) {
+            out.append(String.format("%-40s %d%n", label, value));
+        }
+    }
+
+    private final Path realGoroot;
+    private final Path goroot;
+    private final Map<Path, String> rewritten = new TreeMap<>();
+    private final Map<Path, List<Finding>> refusedWarnings = new TreeMap<>();
+    private final Map<String, Integer> fixedByStrategy = new TreeMap<>();
+    private final Map<String, Integer> refusedByReason = new TreeMap<>();
+    private final List<String> internalErrors = new ArrayList<>();
+    private int filesScanned;
+    private int warningSites;
+    private int noteSites;
+
+    private StdlibProof(Path realGoroot, Path workDir) {
+        this.realGoroot = realGoroot;
+        this.goroot = workDir.resolve("goroot");
+    }
+
+    /** Runs the whole proof in {@code workDir} against the GOROOT whose src is {@code realGoroot}/src. */
+    public static Report run(Path realGoroot, Path workDir) throws IOException {
+        StdlibProof proof = new StdlibProof(realGoroot, workDir);
+        proof.copyGoroot();
+        proof.rewriteAll();
+        return proof.check();
+    }
+
+    private void copyGoroot() throws IOException {
+        Path source = realGoroot.resolve("src").toRealPath();
+        Path target = Files.createDirectories(goroot).resolve("src");
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, target.resolve(source.relativize(file).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Files.createDirectories(goroot.resolve("pkg"));
+        for (String tool : List.of("tool", "include")) {
+            Files.createSymbolicLink(goroot.resolve("pkg").resolve(tool), realGoroot.resolve("pkg").resolve(tool));
+        }
+        Files.copy(realGoroot.resolve("VERSION"), goroot.resolve("VERSION"));
+    }
+
+    private void rewriteAll() throws IOException {
+        Path src = goroot.resolve("src");
+        GoModLocator versions = new GoModLocator();
+        Fixer fixer = Strategies.defaultFixer();
+        for (Path file : new GoFileWalker(List.of()).list(List.of(src)).files()) {
+            filesScanned++;
+            byte[] content = Files.readAllBytes(file);
+            if (!new String(content, StandardCharsets.ISO_8859_1).contains("defer")) {
+                continue;
+            }
+            String relative = src.relativize(file).toString();
+            ParsedFile parsed;
+            try {
+                parsed = GoParsing.parse(relative, content);
+            } catch (SyntaxError broken) {
+                if (!GoToolchain.isKnownBrokenStdlibFile(relative)) {
+                    internalErrors.add("does not parse: " + broken.getMessage());
+                }
+                continue;
+            }
+            GoVersion version = versions.versionFor(file);
+            List<Finding> findings = Detector.detect(parsed, version);
+            if (findings.stream().noneMatch(StdlibProof::isWarning)) {
+                noteSites += (int) findings.stream().filter(StdlibProof::isNote).count();
+                continue;
+            }
+            FileFix fix = fixer.fix(parsed, findings, new FixOptions(FixOptions.AUTO, 4, false, version));
+            if (fix.internalError() != null) {
+                internalErrors.add(fix.internalError());
+            }
+            count(file, fix.findings());
+            if (!fix.text().equals(parsed.source().text())) {
+                rewritten.put(file, fix.text());
+            }
+        }
+    }
+
+    private void count(Path file, List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (isNote(finding)) {
+                noteSites++;
+            }
+            if (!isWarning(finding)) {
+                continue;
+            }
+            warningSites++;
+            if (finding.resolution() != null && finding.resolution().isFixed()) {
+                fixedByStrategy.merge(finding.resolution().strategy(), 1, Integer::sum);
+            } else {
+                String reason = finding.resolution() == null ? "unresolved" : finding.resolution().refusalReason();
+                refusedByReason.merge(reason, 1, Integer::sum);
+                refusedWarnings.computeIfAbsent(file, f -> new ArrayList<>()).add(finding);
+            }
+        }
+    }
+
+    private static boolean isWarning(Finding finding) {
+        return finding.rule() == Rule.DEFER_IN_LOOP && !finding.isSuppressed() && finding.severity() == Severity.WARNING;
+    }
+
+    private static boolean isNote(Finding finding) {
+        return finding.rule() == Rule.DEFER_IN_LOOP && !finding.isSuppressed() && finding.severity() == Severity.NOTE;
+    }
+
+    /** One go vet run: a package, for linux/amd64 or for the GOOS a rewritten file is built for. */
+    private record VetTarget(String pkg, String goos) {
+        String describe() {
+            return goos.isEmpty() ? pkg : pkg + " (GOOS=" + goos + ")";
+        }
+    }
+
+    private static final List<String> KNOWN_GOOS = List.of("aix", "android", "darwin", "dragonfly", "freebsd",
+            "hurd", "illumos", "ios", "js", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos");
+
+    private Report check() throws IOException {
+        Path src = goroot.resolve("src");
+        TreeSet<String> packages = new TreeSet<>();
+        rewritten.keySet().forEach(file -> packages.add(src.relativize(file.getParent()).toString()));
+        List<VetTarget> targets = new ArrayList<>();
+        packages.forEach(pkg -> targets.add(new VetTarget(pkg, "")));
+        List<String> notVetted = new ArrayList<>();
+        for (Path file : filesOutsideTheBuild(packages)) {
+            String goos = goosOf(file.getFileName().toString());
+            VetTarget target = new VetTarget(src.relativize(file.getParent()).toString(), goos == null ? "" : goos);
+            if (goos == null) {
+                notVetted.add("not in the linux/amd64 build, GOOS unknown (gofmt and rescan only): "
+                        + src.relativize(file));
+            } else if (!targets.contains(target)) {
+                targets.add(target);
+            }
+        }
+        Map<VetTarget, GoToolchain.Result> before = vetEach(targets);
+        for (Map.Entry<Path, String> entry : rewritten.entrySet()) {
+            Files.writeString(entry.getKey(), entry.getValue(), StandardCharsets.UTF_8);
+        }
+        Map<VetTarget, GoToolchain.Result> after = vetEach(targets);
+        List<String> baselineFailures = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        for (VetTarget target : targets) {
+            GoToolchain.Result old = before.get(target);
+            GoToolchain.Result now = after.get(target);
+            if (old.exitCode() != 0) {
+                baselineFailures.add("vet fails before the rewrite too: " + target.describe());
+            }
+            TreeSet<String> added = messages(now);
+            added.removeAll(messages(old));
+            if (now.exitCode() != 0 && (old.exitCode() == 0 || !added.isEmpty())) {
+                broken.add("broken: " + target.describe() + "\n" + now.output().strip());
+            }
+        }
+        return new Report(filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason, targets.size(),
+                baselineFailures, broken, unformatted(), rescanMismatches(), internalErrors, notVetted, refusals());
+    }
+
+    /** The GOOS a file name restricts the file to (name_GOOS.go, name_GOOS_test.go, name_GOOS_GOARCH.go), or null. */
+    static String goosOf(String fileName) {
+        String[] parts = fileName.replaceFirst("(_test)?\\.go$", "").split("_");
+        for (int i = parts.length - 1; i >= 1 && i >= parts.length - 2; i--) {
+            if (KNOWN_GOOS.contains(parts[i])) {
+                return parts[i];
+            }
+        }
+        return null;
+    }
+
+    private List<String> refusals() {
+        List<String> lines = new ArrayList<>();
+        refusedWarnings.values().forEach(findings -> findings.forEach(f -> lines.add("refused " + f.path() + ":"
+                + f.start() + " " + oneLine(f.call()) + ": " + (f.resolution() == null ? "unresolved"
+                : f.resolution().refusalReason() + ": " + f.resolution().explanation()))));
+        return lines;
+    }
+
+    private static String oneLine(String code) {
+        String flat = code.replaceAll("\\s+", " ");
+        return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
+    }
+
+    /** Vet output lines without positions (a rewrite moves lines), for comparing before and after. */
+    private static TreeSet<String> messages(GoToolchain.Result result) {
+        TreeSet<String> lines = new TreeSet<>();
+        for (String line : result.output().split("\n")) {
+            lines.add(line.replaceAll("^[^:\\s]+\\.go:\\d+(:\\d+)?: ", "").strip());
+        }
+        return lines;
+    }
+
+    private Map<VetTarget, GoToolchain.Result> vetEach(List<VetTarget> targets) {
+        ExecutorService pool = Executors.newFixedThreadPool(VET_THREADS);
+        try {
+            Map<VetTarget, Future<GoToolchain.Result>> pending = new LinkedHashMap<>();
+            for (VetTarget target : targets) {
+                List<String> env = target.goos().isEmpty() ? List.of() : List.of("GOOS=" + target.goos());
+                pending.put(target, pool.submit(() -> go(env, "go", "vet", target.pkg())));
+            }
+            Map<VetTarget, GoToolchain.Result> results = new LinkedHashMap<>();
+            for (Map.Entry<VetTarget, Future<GoToolchain.Result>> entry : pending.entrySet()) {
+                results.put(entry.getKey(), entry.getValue().get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new IllegalStateException("go vet did not finish", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rewritten files that linux/amd64 does not compile (build tags, _GOOS names), so go vet there never sees them. */
+    private List<Path> filesOutsideTheBuild(TreeSet<String> packages) {
+        List<Path> outside = new ArrayList<>();
+        Path src = goroot.resolve("src");
+        for (String pkg : packages) {
+            GoToolchain.Result listed = go(List.of(), "go", "list", "-f",
+                    "{{join .GoFiles \" \"}} {{join .CgoFiles \" \"}} {{join .TestGoFiles \" \"}} "
+                            + "{{join .XTestGoFiles \" \"}}", pkg);
+            List<String> names = List.of(listed.stdout().strip().split("\\s+"));
+            for (Path file : rewritten.keySet()) {
+                boolean inPackage = src.relativize(file.getParent()).toString().equals(pkg);
+                if (inPackage && !names.contains(file.getFileName().toString())) {
+                    outside.add(file);
+                }
+            }
+        }
+        return outside;
+    }
+
+    private List<String> unformatted() {
+        if (rewritten.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(List.of("gofmt", "-l"));
+        rewritten.keySet().forEach(file -> command.add(file.toString()));
+        GoToolchain.Result result = go(List.of(), command.toArray(String[]::new));
+        List<String> dirty = new ArrayList<>();
+        for (String line : result.stdout().split("\n")) {
+            if (!line.isBlank()) {
+                dirty.add("not gofmt-clean: " + line.strip());
+            }
+        }
+        if (result.exitCode() != 0) {
+            dirty.add("gofmt failed: " + result.stderr().strip());
+        }
+        return dirty;
+    }
+
+    /** Scanning a rewritten file again must find exactly its refused warnings (same function and call). */
+    private List<String> rescanMismatches() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        Path src = goroot.resolve("src");
+        for (Path file : rewritten.keySet()) {
+            String relative = src.relativize(file).toString();
+            List<String> expected = new ArrayList<>();
+            refusedWarnings.getOrDefault(file, List.of()).forEach(f -> expected.add(f.function() + ": " + f.call()));
+            List<String> found = new ArrayList<>();
+            try {
+                ParsedFile parsed = GoParsing.parse(relative, Files.readAllBytes(file));
+                for (Finding finding : Detector.detect(parsed, new GoModLocator().versionFor(file))) {
+                    if (isWarning(finding)) {
+                        found.add(finding.function() + ": " + finding.call());
+                    }
+                }
+            } catch (SyntaxError e) {
+                mismatches.add("rewritten file does not parse: " + e.getMessage());
+                continue;
+            }
+            Collections.sort(expected);
+            Collections.sort(found);
+            if (!expected.equals(found)) {
+                mismatches.add(relative + ": refused " + expected + " but the rescan finds " + found);
+            }
+        }
+        return mismatches;
+    }
+
+    private GoToolchain.Result go(List<String> extraEnv, String... command) {
+        List<String> env = new ArrayList<>(extraEnv);
+        env.add("GOROOT=" + goroot);
+        env.add("GOFLAGS=");
+        env.add("GOTOOLCHAIN=local");
+        return GoToolchain.run(goroot.resolve("src"), env, 1800, command);
+    }
+
+    /** For scripts/verify-stdlib: prints the table; exit 1 when anything is broken. */
+    public static void main(String[] args) throws IOException {
+        Path realGoroot = Path.of(args.length > 0 ? args[0] : "/usr/lib/go-1.19");
+        Path work = Files.createTempDirectory("verify-stdlib");
+        Report report = run(realGoroot, work);
+        System.out.print(report.table());
+        System.out.println("work directory: " + work);
+        boolean ok = report.broken().isEmpty() && report.unformatted().isEmpty()
+                && report.rescanMismatches().isEmpty() && report.internalErrors().isEmpty();
+        System.exit(ok ? 0 : 1);
+    }
+}
