@@ -1,6 +1,7 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.edit.Edit;
+import dev.deferfix.fix.CommentAlignment.Line;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SourceText;
 import dev.deferfix.parse.SyntaxNode;
@@ -50,7 +51,7 @@ final class CleanupPlacement {
         }
         List<Edit> removals = removals();
         for (Edit removal : removals) {
-            if (!keepsCommentAlignment(removal)) {
+            if (!keepsCommentAlignment(removal, removals)) {
                 return fail("removing the defer at line " + source.line(removal.start())
                         + " would change how gofmt aligns the trailing comments around it");
             }
@@ -118,9 +119,11 @@ final class CleanupPlacement {
     }
 
     /** Trailing comments on the removed lines or on both sides of them are aligned by gofmt as a group. */
-    private boolean keepsCommentAlignment(Edit removal) {
-        boolean before = removal.start() > 0 && trailing.has(source.line(removal.start() - 1));
-        boolean after = removal.end() < source.length() && trailing.has(source.line(removal.end()));
+    private boolean keepsCommentAlignment(Edit removal, List<Edit> removals) {
+        int above = survivingLineBefore(removal.start(), removals);
+        int below = survivingLineAfter(removal.end(), removals);
+        boolean before = above > 0 && trailing.has(above);
+        boolean after = below > 0 && trailing.has(below);
         boolean removed = false;
         for (int line = source.line(removal.start()); line < source.line(removal.end()); line++) {
             removed |= trailing.has(line);
@@ -146,31 +149,50 @@ final class CleanupPlacement {
             return null;
         }
         String indent = SourceLines.indentAt(text, statements.get(deferIndexes.get(0)).start());
-        List<String> code = new ArrayList<>();
-        List<String> lineComments = new ArrayList<>();
-        for (int i = calls.size() - 1; i >= 0; i--) {
-            String call = callText(i, indent);
-            if (call == null) {
-                return null;
-            }
-            String[] callLines = call.split("\r?\n", -1);
-            for (int k = 0; k < callLines.length; k++) {
-                code.add(k == 0 ? indent + callLines[k] : callLines[k]);
-                boolean lastLine = k == callLines.length - 1;
-                lineComments.add(lastLine && !comments.get(i).isEmpty() ? comments.get(i) : null);
-            }
-        }
         int below = survivingLineAfter(nextLine(anchorEnd), removals);
-        boolean joinsAbove = lineComments.get(0) != null && trailing.has(source.line(anchorEnd));
-        boolean joinsBelow = lineComments.get(lineComments.size() - 1) != null && below > 0 && trailing.has(below);
-        boolean splits = trailing.has(source.line(anchorEnd)) && below > 0 && trailing.has(below);
-        if (joinsAbove || joinsBelow || splits) {
-            fail("the calls would change how gofmt aligns the trailing comments after line "
-                    + source.line(anchorEnd));
-            return null;
+        boolean commentAbove = trailing.has(source.line(anchorEnd));
+        boolean commentBelow = below > 0 && trailing.has(below);
+        // A moved comment goes after its call; where gofmt would align it with a neighbour's
+        // trailing comment, it goes on a line of its own above the call instead.
+        for (boolean commentsAbove : new boolean[] {false, true}) {
+            List<Line> lines = new ArrayList<>();
+            for (int i = calls.size() - 1; i >= 0; i--) {
+                List<Line> call = callLines(i, indent);
+                if (call == null) {
+                    return null;
+                }
+                if (!comments.get(i).isEmpty() && commentsAbove) {
+                    lines.add(new Line(indent + comments.get(i), null));
+                } else if (!comments.get(i).isEmpty()) {
+                    call.set(call.size() - 1, new Line(call.get(call.size() - 1).code(), comments.get(i)));
+                }
+                lines.addAll(call);
+            }
+            if (keepsAlignment(commentAbove, lines, commentBelow)) {
+                return Edit.insert(SourceLines.lineBreak(text, anchorEnd),
+                        CommentAlignment.join(lines, source.lineEnding()));
+            }
         }
-        return Edit.insert(SourceLines.lineBreak(text, anchorEnd), CommentAlignment.join(code, lineComments,
-                source.lineEnding()));
+        fail("the calls would change how gofmt aligns the trailing comments around line " + source.line(anchorEnd));
+        return null;
+    }
+
+    /** New lines between two lines: no comment of theirs may end up beside a comment of a neighbour. */
+    private static boolean keepsAlignment(boolean commentAbove, List<Line> lines, boolean commentBelow) {
+        return !(commentAbove && commentBelow)
+                && !(commentAbove && lines.get(0).comment() != null)
+                && !(commentBelow && lines.get(lines.size() - 1).comment() != null);
+    }
+
+    /** The line that precedes the line starting at {@code offset} once the removals are applied, or -1. */
+    private int survivingLineBefore(int offset, List<Edit> removals) {
+        int at = offset;
+        for (int i = removals.size() - 1; i >= 0; i--) {
+            if (removals.get(i).end() == at) {
+                at = removals.get(i).start();
+            }
+        }
+        return at > 0 ? source.line(at - 1) : -1;
     }
 
     /** The line that follows {@code offset} once the removals are applied, or -1 at the end of the text. */
@@ -190,24 +212,26 @@ final class CleanupPlacement {
             fail("the " + jump.text().strip() + " at line " + line(jump) + " shares its line with other code");
             return null;
         }
-        int jumpLine = source.line(jump.start());
-        if (trailing.has(jumpLine) && jumpLine > 1 && trailing.has(jumpLine - 1)) {
-            fail("the calls before line " + jumpLine + " would change how gofmt aligns its trailing comment");
-            return null;
-        }
         int position = topLevelIndex(jump);
         String indent = SourceLines.indentAt(text, jump.start());
-        StringBuilder text = new StringBuilder();
+        List<Line> lines = new ArrayList<>();
         for (int i = calls.size() - 1; i >= 0; i--) {
             if (deferIndexes.get(i) < position) {
-                String call = callText(i, indent);
+                List<Line> call = callLines(i, indent);
                 if (call == null) {
                     return null;
                 }
-                text.append(call).append(source.lineEnding()).append(indent);
+                lines.addAll(call);
             }
         }
-        return Edit.insert(jump.start(), text.toString());
+        int jumpLine = source.line(jump.start());
+        if (!keepsAlignment(jumpLine > 1 && trailing.has(jumpLine - 1), lines, trailing.has(jumpLine))) {
+            fail("the calls before line " + jumpLine + " would change how gofmt aligns trailing comments there");
+            return null;
+        }
+        String joined = CommentAlignment.join(lines, source.lineEnding());
+        return Edit.insert(SourceLines.lineStart(text, jump.start()),
+                joined.substring(source.lineEnding().length()) + source.lineEnding());
     }
 
     private int topLevelIndex(SyntaxNode node) {
@@ -219,29 +243,40 @@ final class CleanupPlacement {
         throw new IllegalStateException("not in the loop body: " + node);
     }
 
-    /** The call's text with its later lines moved from the defer's indentation to {@code indent}. */
-    private String callText(int i, String indent) {
+    /**
+     * The call's lines, starting with {@code indent}, its later lines moved
+     * from the defer's indentation to {@code indent}; a trailing comment inside
+     * the call (after a literal's "{") is split off so it can be aligned.
+     */
+    private List<Line> callLines(int i, String indent) {
         SyntaxNode expression = calls.get(i).expression();
-        String call = text.substring(expression.start(), expression.end());
         String from = SourceLines.indentAt(text, statements.get(deferIndexes.get(i)).start());
-        if (from.equals(indent) || call.indexOf('\n') < 0) {
-            return call;
-        }
-        String[] parts = call.split("\n", -1);
-        StringBuilder moved = new StringBuilder(parts[0]);
-        for (int k = 1; k < parts.length; k++) {
+        String[] parts = text.substring(expression.start(), expression.end()).split("\r?\n", -1);
+        int firstLine = source.line(expression.start());
+        List<Line> lines = new ArrayList<>();
+        for (int k = 0; k < parts.length; k++) {
             String part = parts[k];
-            moved.append('\n');
-            if (part.isBlank()) {
-                moved.append(part);
+            String code;
+            if (k == 0) {
+                code = indent + part;
+            } else if (part.isBlank()) {
+                code = part;
             } else if (part.startsWith(from)) {
-                moved.append(indent).append(part.substring(from.length()));
+                code = indent + part.substring(from.length());
             } else {
                 fail("the deferred call at line " + line(expression) + " has a line that cannot be re-indented");
                 return null;
             }
+            int commentStart = trailing.startOn(firstLine + k);
+            if (commentStart >= 0 && commentStart < expression.end()) {
+                String comment = text.substring(commentStart, SourceLines.lineBreak(text, commentStart));
+                int at = code.lastIndexOf(comment);
+                lines.add(new Line(code.substring(0, at).stripTrailing(), comment));
+            } else {
+                lines.add(new Line(code, null));
+            }
         }
-        return moved.toString();
+        return lines;
     }
 
     /** The start of the next line, or the text's end on the last line. */

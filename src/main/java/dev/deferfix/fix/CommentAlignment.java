@@ -8,32 +8,35 @@ import java.util.List;
  * start one space after the longest code of the run.
  */
 final class CommentAlignment {
+
+    /** A line of code with its trailing comment, or null for none; the code includes its indentation. */
+    record Line(String code, String comment) {
+    }
+
     private CommentAlignment() {
     }
 
-    /**
-     * Each line preceded by {@code lineEnding}; {@code comments.get(i)} is
-     * null for a line without a comment.
-     */
-    static String join(List<String> code, List<String> comments, String lineEnding) {
+    /** Each line preceded by {@code lineEnding}. */
+    static String join(List<Line> lines, String lineEnding) {
         StringBuilder text = new StringBuilder();
         int runWidth = 0;
-        for (int i = 0; i < code.size(); i++) {
-            if (comments.get(i) != null && (i == 0 || comments.get(i - 1) == null)) {
-                runWidth = runWidth(code, comments, i);
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.comment() != null && (i == 0 || lines.get(i - 1).comment() == null)) {
+                runWidth = runWidth(lines, i);
             }
-            text.append(lineEnding).append(code.get(i));
-            if (comments.get(i) != null) {
-                text.append(" ".repeat(runWidth - width(code.get(i)) + 1)).append(comments.get(i));
+            text.append(lineEnding).append(line.code());
+            if (line.comment() != null) {
+                text.append(" ".repeat(runWidth - width(line.code()) + 1)).append(line.comment());
             }
         }
         return text.toString();
     }
 
-    private static int runWidth(List<String> code, List<String> comments, int from) {
+    private static int runWidth(List<Line> lines, int from) {
         int widest = 0;
-        for (int i = from; i < code.size() && comments.get(i) != null; i++) {
-            widest = Math.max(widest, width(code.get(i)));
+        for (int i = from; i < lines.size() && lines.get(i).comment() != null; i++) {
+            widest = Math.max(widest, width(lines.get(i).code()));
         }
         return widest;
     }

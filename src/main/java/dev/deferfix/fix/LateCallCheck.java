@@ -45,7 +45,7 @@ final class LateCallCheck {
             if (declaration == null || declaration.isInside(literal)) {
                 continue;
             }
-            if (declaration.isInside(body)) {
+            if (declaration.isInside(body) || isPerIterationLoopVariable(declaration, site, version)) {
                 Write shadow = firstWrite(use.text(), List.of(), afterDefer, List.of(), true);
                 if (shadow != null) {
                     return use.text() + " is declared again at line " + line(site, shadow.at())
@@ -59,6 +59,15 @@ final class LateCallCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * From Go 1.22 each iteration has its own copy of the loop header's
+     * variables; the copy of a finished iteration never changes again, so it
+     * behaves like a variable of the body.
+     */
+    private static boolean isPerIterationLoopVariable(Declaration declaration, DeferSite site, GoVersion version) {
+        return version.hasPerIterationLoopVariables() && site.loops().contains(declaration.scope());
     }
 
     private static String outerVariableProblem(Declaration declaration, SyntaxNode use, List<Write> inFunction,

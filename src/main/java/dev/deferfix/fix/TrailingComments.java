@@ -2,8 +2,8 @@ package dev.deferfix.fix;
 
 import dev.deferfix.parse.GoToken;
 import dev.deferfix.parse.ParsedFile;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The lines that end with a comment after code. gofmt aligns such comments
@@ -11,7 +11,7 @@ import java.util.Set;
  * changes the alignment of its neighbours.
  */
 final class TrailingComments {
-    private final Set<Integer> lines = new HashSet<>();
+    private final Map<Integer, Integer> commentStarts = new HashMap<>();
 
     TrailingComments(ParsedFile file) {
         int codeLine = -1;
@@ -22,7 +22,7 @@ final class TrailingComments {
             int line = file.source().line(token.start());
             if (token.isComment()) {
                 if (line == codeLine) {
-                    lines.add(line);
+                    commentStarts.putIfAbsent(line, token.start());
                 }
             } else if (!token.isHidden()) {
                 codeLine = file.source().line(token.end() - 1);
@@ -31,6 +31,11 @@ final class TrailingComments {
     }
 
     boolean has(int line) {
-        return lines.contains(line);
+        return commentStarts.containsKey(line);
+    }
+
+    /** The offset where the trailing comment of {@code line} starts, or -1. */
+    int startOn(int line) {
+        return commentStarts.getOrDefault(line, -1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.deferfix.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class PlainGitHookTest {
         String committed = repo.committed("main.go");
         assertNotNull(committed);
         assertNotEquals(SEED, committed);
-        assertTrue(committed.contains("func() error {"), committed);
+        assertFalse(committed.contains("defer f.Close()"), committed);
         assertEquals(committed, repo.read("main.go"));
         assertEquals("", repo.ok("git", "status", "--porcelain").stdout(), "nothing left unstaged");
     }
