@@ -37,7 +37,7 @@ class ClosureScopeTest {
     void aResultTypeTheFunctionRedeclaresCannotBeWrittenInsideIt() throws Exception {
         String text = "package p\n\nimport \"sync\"\n\ntype item struct{ mu sync.Mutex }\n\n"
                 + "func first(items []*item) (*item, error) {\n\tfor _, item := range items {\n"
-                + "\t\titem.mu.Lock()\n\t\tdefer item.mu.Unlock()\n\t\tif item != nil {\n\t\t\treturn item, nil\n\t\t}\n"
+                + "\t\titem.mu.Lock()\n\t\tdefer item.mu.Unlock()\n\t\tif item != nil {\n\t\t\treturn nil, nil\n\t\t}\n"
                 + "\t}\n\treturn nil, nil\n}\n";
         FileFix fix = fix(text);
         assertEquals(text, fix.text());
