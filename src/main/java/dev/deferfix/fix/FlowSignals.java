@@ -170,6 +170,9 @@ final class FlowSignals {
         }
         List<String> targets = results.isNamed() ? results.names() : holders;
         List<SyntaxNode> each = statement.firstChild(NodeKind.EXPRESSION_LIST).children(NodeKind.EXPRESSION);
+        if (each.size() > 1 && each.size() != targets.size()) {
+            return null; // more or fewer values than results: the program does not compile as it is
+        }
         if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
             return wrapping.assignThen(statement, targets, signal(code), true);
         }

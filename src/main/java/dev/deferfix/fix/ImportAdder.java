@@ -56,9 +56,11 @@ public final class ImportAdder {
         if (specs.isEmpty()) {
             return null;
         }
-        return List.of(insertIntoFirstGroup(file, specs, path, quoted, eol));
+        Edit insertion = insertIntoFirstGroup(file, specs, path, quoted, eol);
+        return insertion == null ? null : List.of(insertion);
     }
 
+    /** The insertion at the sorted place of the first group, or null when the group's layout has no line for it. */
     private static Edit insertIntoFirstGroup(ParsedFile file, List<SyntaxNode> specs, String path, String quoted,
                                              String eol) {
         String text = file.source().text();
@@ -73,11 +75,14 @@ public final class ImportAdder {
         String indent = SourceLines.indentAt(text, group.get(0).start());
         for (SyntaxNode spec : group) {
             if (path.compareTo(unquote(spec.firstChild(NodeKind.IMPORT_PATH).text())) < 0) {
-                return Edit.insert(SourceLines.lineStart(text, spec.start()), indent + quoted + eol);
+                return SourceLines.startsLine(text, spec.start())
+                        ? Edit.insert(SourceLines.lineStart(text, spec.start()), indent + quoted + eol) : null;
             }
         }
         SyntaxNode last = group.get(group.size() - 1);
-        return Edit.insert(SourceLines.nextLineStart(text, last.end()), indent + quoted + eol);
+        // A ")" on the last spec's line (not gofmt's layout) leaves no line to add after it.
+        return SourceLines.trailingComment(text, last.end()) == null ? null
+                : Edit.insert(SourceLines.nextLineStart(text, last.end()), indent + quoted + eol);
     }
 
     private static String unquote(String literal) {
