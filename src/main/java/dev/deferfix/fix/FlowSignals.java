@@ -170,8 +170,10 @@ final class FlowSignals {
         }
         List<String> targets = results.isNamed() ? results.names() : holders;
         List<SyntaxNode> each = statement.firstChild(NodeKind.EXPRESSION_LIST).children(NodeKind.EXPRESSION);
-        if (each.size() > 1 && each.size() != targets.size()) {
-            return null; // more or fewer values than results: the program does not compile as it is
+        if (each.size() != targets.size()) {
+            // "return f()" of a call with several results needs all targets at once ("res1, res2 = f()");
+            // more or fewer values than results: the program does not compile as it is.
+            return each.size() == 1 ? wrapping.assignThen(statement, targets, signal(code), false) : null;
         }
         if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
             return wrapping.assignThen(statement, targets, signal(code), true);
