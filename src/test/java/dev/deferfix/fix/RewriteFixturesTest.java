@@ -54,6 +54,12 @@ class RewriteFixturesTest {
     }
 
     @Test
+    void theIssueAsksForAtLeastFortyCases() throws IOException {
+        int cases = caseDirectories().size();
+        assertTrue(cases >= 40, "fixtures/rewrite has " + cases + " cases with an input.go; the rewrite issue asks for 40");
+    }
+
+    @Test
     void everyInputAndGoldenIsGofmtCleanAndPassesGoVet() throws IOException {
         GoToolchain.goOrSkip();
         GoToolchain.gofmtOrSkip();
