@@ -2,8 +2,13 @@ package dev.deferfix.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.deferfix.cli.Cli;
 import dev.deferfix.testing.GoToolchain;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,6 +74,17 @@ final class GitRepo {
     int commitCount() {
         GoToolchain.Result count = run("git", "rev-list", "--count", "HEAD");
         return count.exitCode() == 0 ? Integer.parseInt(count.stdout().strip()) : 0;
+    }
+
+    /** What {@code defer-fix -w} makes of {@code source}, run in-process in a directory of its own. */
+    static String fixedByCli(Path temp, String source) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "expected");
+        Files.writeString(dir.resolve("main.go"), source);
+        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(ignored, true, StandardCharsets.UTF_8);
+        int code = new Cli(InputStream.nullInputStream(), sink, sink, dir, false).run("-w", ".");
+        assertEquals(0, code, ignored.toString(StandardCharsets.UTF_8));
+        return Files.readString(dir.resolve("main.go"));
     }
 
     static Path checkout() {
