@@ -2,8 +2,8 @@
 // (go1.19) plus the syntax added up to go1.24.
 //
 // Every character of the input lands in some token: comments, spaces and
-// newlines go to the hidden channel, so printing all tokens reproduces the
-// file byte for byte. Semicolons are inserted by GoLexerBase.nextToken(),
+// newlines are hidden from the parser, so printing all tokens reproduces the
+// file byte for byte. Semicolons are inserted by GoLexerBase,
 // following the spec's rule, as zero-width tokens.
 lexer grammar GoLexer;
 
@@ -89,11 +89,13 @@ STRING      : '"' (~["\\\r\n] | ESCAPE)* '"';
 RAW_STRING  : '`' ~'`'* '`';
 
 // Hidden: everything a printer needs, nothing the parser needs.
-BOM           : '\uFEFF' -> channel(HIDDEN);
-WS            : [ \t\r]+ -> channel(HIDDEN);
-NEWLINE       : '\n' -> channel(HIDDEN);
-LINE_COMMENT  : '//' ~[\n]* -> channel(HIDDEN);
-BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+// GoLexerBase.isHidden keeps them from the parser (cheaper than a
+// channel(HIDDEN) action, which the lexer would run for every one).
+BOM           : '\uFEFF';
+WS            : [ \t\r]+;
+NEWLINE       : '\n';
+LINE_COMMENT  : '//' ~[\n]*;
+BLOCK_COMMENT : '/*' .*? '*/';
 
 fragment LETTER         : [\p{L}_];
 fragment UNICODE_DIGIT  : [\p{Nd}];

@@ -3,6 +3,7 @@ package dev.deferfix.parse;
 import dev.deferfix.parse.antlr.GoCharStream;
 import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
+import dev.deferfix.parse.antlr.GoTokenStream;
 import dev.deferfix.parse.antlr.TokenSink;
 import dev.deferfix.parse.antlr.TreeSink;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.function.Supplier;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.RecognitionException;
@@ -32,6 +32,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class GoParsing {
     private static final NodeKind[] KIND_OF_RULE = kindsOfRules();
     private static final TokenKind[] KIND_OF_TOKEN = kindsOfTokens();
+    /** Go source averages a token per 3 characters, and a token the parser sees per 5 (stdlib figures). */
+    private static final int CHARS_PER_TOKEN = 3;
+    private static final int CHARS_PER_PARSER_TOKEN = 5;
 
     private GoParsing() {
     }
@@ -42,7 +45,7 @@ public final class GoParsing {
     }
 
     public static ParsedFile parse(SourceText source) throws SyntaxError {
-        List<GoToken> tokens = new ArrayList<>(source.length() / 4);
+        List<GoToken> tokens = new ArrayList<>(source.length() / CHARS_PER_TOKEN);
         TreeBuilder tree = new TreeBuilder(source);
         boolean fullContext = run(source, (type, start, end) -> {
             if (type >= 0) { // an empty file hands over the end-of-file marker, which is no token
@@ -67,12 +70,16 @@ public final class GoParsing {
         lexer.removeErrorListeners();
         lexer.addErrorListener(THROWING);
         lexer.setTokenSink(tokenSink);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        GoTokenStream tokens;
+        try {
+            tokens = new GoTokenStream(lexer, source.length() / CHARS_PER_PARSER_TOKEN);
+        } catch (Failure failure) {
+            throw source.errorAt(failure.offset, failure.reason);
+        }
         GoParser parser = new GoParser(tokens);
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
         try {
-            tokens.fill();
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
             parser.setTreeSink(trees.get());

@@ -20,7 +20,7 @@ import org.antlr.v4.runtime.Lexer;
  */
 public abstract class GoLexerBase extends Lexer {
     /** What {@link #emit()} hands back for a hidden token; {@link #nextToken()} skips it. */
-    private static final Token HIDDEN = new CommonToken(Token.INVALID_TYPE);
+    private static final Token HIDDEN_MARK = new CommonToken(Token.INVALID_TYPE);
 
     private TokenSink sink = TokenSink.NONE;
     private boolean semicolonDue;
@@ -38,19 +38,19 @@ public abstract class GoLexerBase extends Lexer {
         Token token;
         do {
             token = super.nextToken();
-        } while (token == HIDDEN);
+        } while (token == HIDDEN_MARK);
         return token;
     }
 
     @Override
     public Token emit() {
         int start = _tokenStartCharIndex;
-        if (_channel != Token.HIDDEN_CHANNEL) {
+        if (!isHidden(_type)) {
             semicolonDue = endsStatement(_type);
             sink.token(_type, start, getCharIndex());
             return super.emit();
         }
-        Token result = HIDDEN;
+        Token result = HIDDEN_MARK;
         if (semicolonDue && endsLine()) {
             result = virtualSemicolon(start, _tokenStartLine, _tokenStartCharPositionInLine);
         }
@@ -73,6 +73,20 @@ public abstract class GoLexerBase extends Lexer {
     public void reset() {
         super.reset();
         semicolonDue = false;
+    }
+
+    /** Spaces, newlines, comments and a leading byte order mark: what only a printer needs. */
+    private static boolean isHidden(int type) {
+        switch (type) {
+            case GoLexer.WS:
+            case GoLexer.NEWLINE:
+            case GoLexer.LINE_COMMENT:
+            case GoLexer.BLOCK_COMMENT:
+            case GoLexer.BOM:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** A newline, or a block comment that spans lines (the lexer's line count moved past it). */
