@@ -15,30 +15,43 @@ import org.antlr.v4.runtime.misc.Interval;
  */
 public final class GoCharStream implements CharStream {
     private final String text;
+    /** The text's characters again, because an array access is cheaper than {@link String#charAt}. */
+    private final char[] chars;
     private final String sourceName;
     private int index;
 
     public GoCharStream(String text, String sourceName) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.sourceName = sourceName;
     }
 
+    // consume() and LA(1) run for every character: kept tiny so they inline,
+    // with surrogate pairs (the only multi-unit code points) on the slow path.
+
     @Override
     public void consume() {
-        if (index >= text.length()) {
+        if (index >= chars.length) {
             throw new IllegalStateException("cannot consume EOF");
         }
-        index += Character.charCount(text.codePointAt(index));
+        index += chars[index] < Character.MIN_SURROGATE ? 1 : Character.charCount(text.codePointAt(index));
+    }
+
+    @Override
+    public int LA(int i) {
+        if (i == 1 && index < chars.length && chars[index] < Character.MIN_SURROGATE) {
+            return chars[index];
+        }
+        return codePointAround(i);
     }
 
     /** The code point {@code i} ahead (1 is the next one) or behind (-1 is the previous one). */
-    @Override
-    public int LA(int i) {
+    private int codePointAround(int i) {
         if (i == 0) {
             return 0; // undefined by IntStream
         }
         int at = index;
-        for (int k = 1; k < i && at < text.length(); k++) {
+        for (int k = 1; k < i && at < chars.length; k++) {
             at += Character.charCount(text.codePointAt(at));
         }
         for (int k = 0; k > i; k--) {
@@ -47,7 +60,7 @@ public final class GoCharStream implements CharStream {
             }
             at -= Character.charCount(text.codePointBefore(at));
         }
-        return at < text.length() ? text.codePointAt(at) : IntStream.EOF;
+        return at < chars.length ? text.codePointAt(at) : IntStream.EOF;
     }
 
     @Override
