@@ -5,10 +5,7 @@ import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
 import dev.deferfix.parse.antlr.GoTokenStream;
 import dev.deferfix.parse.antlr.TokenSink;
-import dev.deferfix.parse.antlr.TreeSink;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
@@ -45,27 +42,23 @@ public final class GoParsing {
     }
 
     public static ParsedFile parse(SourceText source) throws SyntaxError {
-        List<GoToken> tokens = new ArrayList<>(source.length() / CHARS_PER_TOKEN);
+        TokenList tokens = new TokenList(source.length() / CHARS_PER_TOKEN);
         TreeBuilder tree = new TreeBuilder(source);
-        boolean fullContext = run(source, (type, start, end) -> {
-            if (type >= 0) { // an empty file hands over the end-of-file marker, which is no token
-                tokens.add(new GoToken(KIND_OF_TOKEN[type], start, end));
-            }
-        }, () -> tree);
+        boolean fullContext = run(source, tokens, tree);
         return new ParsedFile(source, tree.root(), tokens, fullContext);
     }
 
     /** Only checks that the file parses; reports whether the full-LL retry was needed. */
     public static boolean check(String path, byte[] content) throws SyntaxError {
-        return run(SourceText.decode(path, content), TokenSink.NONE, () -> null);
+        return run(SourceText.decode(path, content), TokenSink.NONE, null);
     }
 
     /**
      * Lexes the whole file (so a lexical error anywhere wins over a syntax error),
-     * then parses in SLL mode, retrying in full LL mode on error. Each pass gets
-     * a fresh sink from {@code trees}; returns whether the retry was needed.
+     * then parses in SLL mode, retrying in full LL mode on error, into {@code tree}
+     * if there is one. Returns whether the retry was needed.
      */
-    private static boolean run(SourceText source, TokenSink tokenSink, Supplier<TreeSink> trees) throws SyntaxError {
+    private static boolean run(SourceText source, TokenSink tokenSink, TreeBuilder tree) throws SyntaxError {
         GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(THROWING);
@@ -82,7 +75,7 @@ public final class GoParsing {
         try {
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setErrorHandler(new BailErrorStrategy());
-            parser.setTreeSink(trees.get());
+            parser.setTreeSink(tree);
             try {
                 parser.sourceFile();
                 return false;
@@ -92,7 +85,9 @@ public final class GoParsing {
                 parser.addErrorListener(THROWING);
                 parser.setErrorHandler(new DefaultErrorStrategy());
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-                parser.setTreeSink(trees.get());
+                if (tree != null) {
+                    tree.clear();
+                }
                 parser.sourceFile();
                 return true;
             }

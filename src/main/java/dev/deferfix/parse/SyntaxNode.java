@@ -1,7 +1,6 @@
 package dev.deferfix.parse;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -19,15 +18,16 @@ public final class SyntaxNode {
     private final List<SyntaxNode> children;
     private SyntaxNode parent;
 
+    /** {@code children} must be immutable (from {@code List.of}); it is kept as it is. */
     SyntaxNode(NodeKind kind, TokenKind token, SourceText source, int start, int end, List<SyntaxNode> children) {
         this.kind = kind;
         this.token = token;
         this.source = source;
         this.start = start;
         this.end = end;
-        this.children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
-        for (SyntaxNode child : children) {
-            child.parent = this;
+        this.children = children;
+        for (int i = 0; i < children.size(); i++) {
+            children.get(i).parent = this;
         }
     }
 

@@ -41,15 +41,34 @@ final class TreeBuilder implements TreeSink {
         int first = frames[--frameCount];
         int start = frames[--frameCount];
         int ruleIndex = frames[--frameCount];
-        List<SyntaxNode> children = List.of();
         int end = start;
         if (nodeCount > first) {
-            children = Arrays.asList(Arrays.copyOfRange(nodes, first, nodeCount));
-            start = children.get(0).start();
-            end = children.get(children.size() - 1).end();
-            nodeCount = first;
+            start = nodes[first].start();
+            end = nodes[nodeCount - 1].end();
         }
+        List<SyntaxNode> children = childrenFrom(first);
+        nodeCount = first;
         push(new SyntaxNode(GoParsing.kindOfRule(ruleIndex), null, source, start, end, children));
+    }
+
+    /** Most rules hold one or two children, which List.of keeps without an array. */
+    private List<SyntaxNode> childrenFrom(int first) {
+        switch (nodeCount - first) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(nodes[first]);
+            case 2:
+                return List.of(nodes[first], nodes[first + 1]);
+            default:
+                return List.of(Arrays.copyOfRange(nodes, first, nodeCount));
+        }
+    }
+
+    /** Forgets a failed pass. */
+    void clear() {
+        nodeCount = 0;
+        frameCount = 0;
     }
 
     /** The tree once the start rule has closed. */

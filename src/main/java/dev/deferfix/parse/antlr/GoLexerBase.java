@@ -45,6 +45,9 @@ public abstract class GoLexerBase extends Lexer {
     @Override
     public Token emit() {
         int start = _tokenStartCharIndex;
+        if (_type == Token.EOF) { // an empty input: the end-of-file marker is no token
+            return super.emit();
+        }
         if (!isHidden(_type)) {
             semicolonDue = endsStatement(_type);
             sink.token(_type, start, getCharIndex());
