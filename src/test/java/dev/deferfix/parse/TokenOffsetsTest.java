@@ -52,6 +52,18 @@ class TokenOffsetsTest {
     }
 
     @Test
+    void semicolonIsInsertedAtTheEndOfTheFileAfterSpacesOrAComment() throws SyntaxError {
+        assertEquals("PACKAGE WS IDENTIFIER WS SEMI", kinds(parse("package p  ")));
+        assertEquals("PACKAGE WS IDENTIFIER WS LINE_COMMENT SEMI", kinds(parse("package p // c")));
+    }
+
+    @Test
+    void carriageReturnsAreSpacesAndTheSemicolonGoesBeforeTheNewline() throws SyntaxError {
+        assertEquals("PACKAGE WS IDENTIFIER WS SEMI NEWLINE WS NEWLINE VAR WS IDENTIFIER WS ASSIGN WS INT WS SEMI NEWLINE",
+                kinds(parse("package p\r\n\r\nvar x = 1\r\n")));
+    }
+
+    @Test
     void multiLineBlockCommentEndsTheStatementButOneLineCommentDoesNot() throws SyntaxError {
         ParsedFile file = parse("package p\nvar x = 1 /*\n*/ var y = 2\n");
         assertTrue(kinds(file).contains("INT WS SEMI BLOCK_COMMENT WS VAR"), kinds(file));

@@ -35,18 +35,64 @@ public abstract class GoLexerBase extends Lexer {
 
     @Override
     public Token nextToken() {
-        Token token;
-        do {
-            token = super.nextToken();
-        } while (token == HIDDEN_MARK);
-        return token;
+        while (true) {
+            Token semicolon = skipPlainHidden();
+            if (semicolon != null) {
+                return semicolon;
+            }
+            Token token = super.nextToken();
+            if (token != HIDDEN_MARK) {
+                return token;
+            }
+        }
+    }
+
+    /**
+     * Scans spaces, newlines and line comments (two in five tokens, and
+     * two in five characters, of typical Go) without the ANTLR machinery,
+     * exactly as the WS, NEWLINE and LINE_COMMENT rules would. Stops at
+     * anything else, or returns the semicolon due before a newline.
+     */
+    private Token skipPlainHidden() {
+        CharStream in = _input;
+        while (true) {
+            int start = in.index();
+            int c = in.LA(1);
+            int type;
+            if (c == ' ' || c == '\t' || c == '\r') {
+                do {
+                    in.consume();
+                    c = in.LA(1);
+                } while (c == ' ' || c == '\t' || c == '\r');
+                type = GoLexer.WS;
+                setCharPositionInLine(getCharPositionInLine() + in.index() - start);
+            } else if (c == '\n') {
+                if (semicolonDue) {
+                    return virtualSemicolon(start, getLine(), getCharPositionInLine());
+                }
+                in.consume();
+                type = GoLexer.NEWLINE;
+                setLine(getLine() + 1);
+                setCharPositionInLine(0);
+            } else if (c == '/' && in.LA(2) == '/') {
+                do {
+                    in.consume();
+                    c = in.LA(1);
+                } while (c != '\n' && c != CharStream.EOF);
+                type = GoLexer.LINE_COMMENT;
+                setCharPositionInLine(getCharPositionInLine() + in.index() - start);
+            } else {
+                return null;
+            }
+            sink.token(type, start, in.index());
+        }
     }
 
     @Override
     public Token emit() {
         int start = _tokenStartCharIndex;
-        if (_type == Token.EOF) { // an empty input: the end-of-file marker is no token
-            return super.emit();
+        if (_type == Token.EOF) { // the ATN matched the end of the input (hidden text ran up to it)
+            return emitEOF();
         }
         if (!isHidden(_type)) {
             semicolonDue = endsStatement(_type);
