@@ -66,9 +66,11 @@ typeName : IDENTIFIER (DOT IDENTIFIER)?;
 
 typeArgs : L_BRACKET type_ (COMMA type_)* COMMA? R_BRACKET;
 
+// "[" starts both array and slice types; grouping them keeps the outer
+// choice LL(1), so the parser predicts with one token and no lookahead
+// machinery (same here, in operand and in suffix).
 typeLit
-    : arrayType
-    | sliceType
+    : (arrayType | sliceType)
     | structType
     | pointerType
     | funcType
@@ -176,8 +178,7 @@ operand
     : basicLit
     | IDENTIFIER
     | L_PAREN expression R_PAREN
-    | arrayType
-    | sliceType
+    | (arrayType | sliceType)
     | mapType
     | structType
     | exprChanType
@@ -193,8 +194,8 @@ basicLit : INT | FLOAT | IMAGINARY | RUNE | STRING | RAW_STRING;
 funcLit : FUNC signature block?;
 
 suffix
-    : DOT IDENTIFIER                                   // selector
-    | DOT L_PAREN (TYPE | type_) R_PAREN               // type assertion
+    : DOT (IDENTIFIER                                  // selector
+          | L_PAREN (TYPE | type_) R_PAREN)            // type assertion
     | indexSuffix
     | arguments
     ;
