@@ -4,6 +4,7 @@ import dev.deferfix.parse.antlr.GoCharStream;
 import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
 import dev.deferfix.parse.antlr.GoTokenStream;
+import dev.deferfix.parse.antlr.QuickPrediction;
 import dev.deferfix.parse.antlr.TokenSink;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -70,6 +71,7 @@ public final class GoParsing {
             throw source.errorAt(failure.offset, failure.reason);
         }
         GoParser parser = new GoParser(tokens);
+        parser.setInterpreter(new QuickPrediction(parser, parser.getInterpreter()));
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
         try {
