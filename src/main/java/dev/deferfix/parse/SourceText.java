@@ -18,16 +18,19 @@ public final class SourceText {
 
     private final String path;
     private final String text;
-    private final int[] lineStarts;
+    /** Made on first use: most files parse without anyone asking for a line number. */
+    private volatile int[] lineStarts;
 
     private SourceText(String path, String text) {
         this.path = path;
         this.text = text;
-        this.lineStarts = computeLineStarts(text);
     }
 
     /** Decodes {@code content}; rejects malformed UTF-8, NUL bytes and misplaced byte order marks. */
     public static SourceText decode(String path, byte[] content) throws SyntaxError {
+        if (isPlainAscii(content)) { // most Go files: a straight copy, nothing to reject
+            return new SourceText(path, new String(content, StandardCharsets.ISO_8859_1));
+        }
         String text = decodeStrictly(path, content);
         SourceText source = new SourceText(path, text);
         int nul = text.indexOf('\0');
@@ -44,6 +47,16 @@ public final class SourceText {
     /** Wraps text that is already known to be well formed (for example, our own rewrite output). */
     public static SourceText of(String path, String text) {
         return new SourceText(path, text);
+    }
+
+    /** No NUL and no byte with the high bit set. */
+    private static boolean isPlainAscii(byte[] content) {
+        for (byte b : content) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeStrictly(String path, byte[] content) throws SyntaxError {
@@ -74,6 +87,15 @@ public final class SourceText {
         return new SyntaxError(path, line, badByte - lineStart + 1, "invalid UTF-8 encoding");
     }
 
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            starts = computeLineStarts(text);
+            lineStarts = starts;
+        }
+        return starts;
+    }
+
     private static int[] computeLineStarts(String text) {
         int[] starts = new int[16];
         int count = 0;
@@ -101,13 +123,13 @@ public final class SourceText {
 
     /** 1-based line of an offset. */
     public int line(int offset) {
-        int index = Arrays.binarySearch(lineStarts, offset);
+        int index = Arrays.binarySearch(lineStarts(), offset);
         return index >= 0 ? index + 1 : -index - 1;
     }
 
     /** Offset where the given 1-based line starts. */
     public int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts()[line - 1];
     }
 
     /** 1-based column of an offset, counted in UTF-8 bytes like Go's tools. */
@@ -137,6 +159,7 @@ public final class SourceText {
 
     /** The line ending this file uses most ("\r\n" or "\n"), for text we insert. */
     public String lineEnding() {
+        int[] lineStarts = lineStarts();
         int lf = lineStarts.length - 1;
         if (lf == 0) {
             return "\n";
