@@ -173,7 +173,8 @@ final class FlowSignals {
         if (each.size() != targets.size()) {
             // "return f()" of a call with several results needs all targets at once ("res1, res2 = f()");
             // more or fewer values than results: the program does not compile as it is.
-            return each.size() == 1 ? wrapping.assignThen(statement, targets, signal(code), false) : null;
+            return each.size() == 1 && targets.size() > 1
+                    ? wrapping.assignThen(statement, targets, signal(code), false) : null;
         }
         if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
             return wrapping.assignThen(statement, targets, signal(code), true);

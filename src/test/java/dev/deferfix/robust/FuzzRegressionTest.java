@@ -66,6 +66,31 @@ class FuzzRegressionTest {
                 new RewriteOracle().judge("mismatch.go", bytes, GoVersion.NEWEST, false));
     }
 
+    /** Fuzz seed=2 input=12678: "return err" in a function without results gave closure-scope " = err". */
+    @Test
+    void aReturnWithAValueFromAFunctionWithoutResultsIsNotRewrittenIntoBrokenCode() throws Exception {
+        String source = """
+                package p
+
+                import "os"
+
+                func f(paths []string) {
+                	for _, path := range paths {
+                		file, err := os.Open(path)
+                		if err != nil {
+                			return err
+                		}
+                		defer file.Close()
+                		if path == "stop" {
+                			break
+                		}
+                	}
+                }
+                """;
+        assertNotEquals(RewriteOracle.Verdict.SYNTAX_ERROR, new RewriteOracle().judge("novalues.go",
+                source.getBytes(StandardCharsets.UTF_8), GoVersion.NEWEST, true));
+    }
+
     /**
      * Fuzz seed=1 inputs 9633 and 13755: '"fmt"' then a lone CR (a space to Go) then ')': the semaphore
      * strategy put '"sync"' on the line after ')', so its rewrite did not parse (an internal error, file left
