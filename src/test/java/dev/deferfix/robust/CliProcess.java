@@ -19,6 +19,10 @@ final class CliProcess {
 
     static Process start(Path workingDirectory, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        // A process started in the background inherits "ignore SIGINT", and a JVM that starts with SIGINT
+        // ignored never sees Ctrl-C; reset it so the test behaves the same wherever the suite runs.
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-cp");
