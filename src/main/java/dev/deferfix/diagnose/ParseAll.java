@@ -2,6 +2,7 @@ package dev.deferfix.diagnose;
 
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.SyntaxError;
+import dev.deferfix.run.ParallelRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +37,12 @@ public final class ParseAll {
     public static Summary run(List<Path> roots, int jobs, PrintStream err) throws IOException {
         long started = System.nanoTime();
         List<Path> files = goFilesUnder(roots, err);
-        ForkJoinPool pool = new ForkJoinPool(jobs);
-        List<Outcome> outcomes;
+        List<Outcome> outcomes = new ArrayList<>(files.size());
         try {
-            outcomes = pool.submit(() -> files.parallelStream().map(ParseAll::parseOne).toList()).get();
-        } catch (InterruptedException | ExecutionException e) {
+            new ParallelRunner(jobs).run(files, ParseAll::parseOne, () -> { }, outcomes::add);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IOException("parse-all was interrupted", e);
-        } finally {
-            pool.shutdown();
         }
         long bytes = 0;
         int errors = 0;
