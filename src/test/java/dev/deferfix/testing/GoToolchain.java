@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Assumptions;
  * missing toolchain is a failure.
  */
 public final class GoToolchain {
-    private static final Path SHARED = Path.of("..", "shared");
+    /** Reference data measured with Go's own tools; see its README.md. Tests run in the project directory. */
+    private static final Path REFERENCE = Path.of("src", "test", "resources", "reference");
 
     private GoToolchain() {
     }
@@ -55,10 +56,20 @@ public final class GoToolchain {
         return gofmt;
     }
 
-    /** The real path of the Go 1.19 standard library source tree. */
+    /**
+     * The real path of the Go 1.19 standard library source tree: {@code $(go env GOROOT)/src}
+     * when that Go is 1.19, else Debian's golang-1.19-src location.
+     */
     public static Path stdlibSourceOrSkip() {
         Path src = null;
-        for (Path candidate : List.of(Path.of("/usr/share/go-1.19/src"), Path.of("/usr/lib/go-1.19/src"))) {
+        List<Path> candidates = new ArrayList<>();
+        Path goroot = goroot119();
+        if (goroot != null) {
+            candidates.add(goroot.resolve("src"));
+        }
+        candidates.add(Path.of("/usr/share/go-1.19/src"));
+        candidates.add(Path.of("/usr/lib/go-1.19/src"));
+        for (Path candidate : candidates) {
             if (Files.isDirectory(candidate.resolve("fmt"))) {
                 src = candidate;
                 break;
@@ -72,11 +83,27 @@ public final class GoToolchain {
         }
     }
 
-    /** A file of the shared reference data beside the repository. */
+    /** GOROOT of the go on PATH if it is Go 1.19, else null. */
+    private static Path goroot119() {
+        Path go = onPath("go");
+        if (go == null) {
+            return null;
+        }
+        Result result = run(Path.of("."), List.of(), 60, go.toString(), "env", "GOROOT");
+        Path goroot = Path.of(result.stdout().strip());
+        try {
+            String version = Files.readString(goroot.resolve("VERSION"), StandardCharsets.UTF_8);
+            return result.exitCode() == 0 && version.startsWith("go1.19") ? goroot : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A file of the reference data kept in the repository (src/test/resources/reference). */
     public static Path sharedData(String name) {
-        Path path = SHARED.resolve("data").resolve(name);
+        Path path = REFERENCE.resolve(name);
         if (!Files.exists(path)) {
-            fail("reference data " + path.toAbsolutePath() + " is missing (../shared beside the repository)");
+            fail("reference data " + path.toAbsolutePath() + " is missing");
         }
         return path;
     }
