@@ -84,8 +84,8 @@ TILDE       : '~';
 IMAGINARY   : (DECIMAL_DIGITS | INT_LIT | FLOAT_LIT) 'i';
 FLOAT       : FLOAT_LIT;
 INT         : INT_LIT;
-RUNE        : '\'' (~['\\\r\n] | ESCAPE) '\'';
-STRING      : '"' (~["\\\r\n] | ESCAPE)* '"';
+RUNE        : '\'' (~['\\\r\n] | RUNE_ESCAPE) '\'';
+STRING      : '"' (~["\\\r\n] | STRING_ESCAPE)* '"';
 RAW_STRING  : '`' ~'`'* '`';
 
 // Hidden: everything a printer needs, nothing the parser needs.
@@ -95,7 +95,9 @@ BOM           : '\uFEFF';
 WS            : [ \t\r]+;
 NEWLINE       : '\n';
 LINE_COMMENT  : '//' ~[\n]*;
-BLOCK_COMMENT : '/*' .*? '*/';
+// An unterminated comment is matched too (so "/" is not read as a division)
+// and reported by GoLexerBase.
+BLOCK_COMMENT : '/*' .*? ('*/' | EOF);
 
 fragment LETTER         : [\p{L}_];
 fragment UNICODE_DIGIT  : [\p{Nd}];
@@ -127,8 +129,12 @@ fragment HEX_MANTISSA
     ;
 fragment HEX_EXPONENT : [pP] [+-]? DECIMAL_DIGITS;
 
-fragment ESCAPE
-    : '\\' ( [abfnrtv\\'"]
+// \' is only valid in rune literals and \" only in string literals.
+fragment RUNE_ESCAPE   : '\\' '\'' | COMMON_ESCAPE;
+fragment STRING_ESCAPE : '\\' '"' | COMMON_ESCAPE;
+
+fragment COMMON_ESCAPE
+    : '\\' ( [abfnrtv\\]
            | [0-7] [0-7] [0-7]
            | 'x' HEX_DIGIT HEX_DIGIT
            | 'u' HEX_DIGIT HEX_DIGIT HEX_DIGIT HEX_DIGIT

@@ -42,16 +42,65 @@ public final class GoParsing {
         return parse(SourceText.decode(path, content));
     }
 
+    /**
+     * Parses a file, builds its syntax tree and applies the {@link SyntaxRules}
+     * that Go's parser enforces beyond the grammar.
+     */
     public static ParsedFile parse(SourceText source) throws SyntaxError {
         TokenList tokens = new TokenList(source.length() / CHARS_PER_TOKEN);
         TreeBuilder tree = new TreeBuilder(source);
-        boolean fullContext = run(source, tokens, tree);
+        boolean fullContext = run(source, (type, start, end) -> {
+            tokens.token(type, start, end);
+            checkEscapes(source, type, start, end);
+        }, tree);
+        SyntaxRules.check(tree.root());
         return new ParsedFile(source, tree.root(), tokens, fullContext);
     }
 
-    /** Only checks that the file parses; reports whether the full-LL retry was needed. */
+    /**
+     * Checks that the file is valid Go, exactly as {@link #parse} does, without
+     * keeping its tokens; reports whether the full-LL retry was needed.
+     */
     public static boolean check(String path, byte[] content) throws SyntaxError {
-        return run(SourceText.decode(path, content), TokenSink.NONE, null);
+        SourceText source = SourceText.decode(path, content);
+        TreeBuilder tree = new TreeBuilder(source);
+        boolean fullContext = run(source, (type, start, end) -> checkEscapes(source, type, start, end), tree);
+        SyntaxRules.check(tree.root());
+        return fullContext;
+    }
+
+    /**
+     * Splits a file into tokens without parsing it, so even a file with syntax
+     * errors prints back to its exact text. Fails only where the lexer does.
+     */
+    public static List<GoToken> tokenize(SourceText source) throws SyntaxError {
+        TokenList tokens = new TokenList(source.length() / CHARS_PER_TOKEN);
+        try {
+            new GoTokenStream(lexer(source, tokens), source.length() / CHARS_PER_PARSER_TOKEN);
+        } catch (Failure failure) {
+            throw source.errorAt(failure.offset, failure.reason);
+        }
+        return tokens;
+    }
+
+    /** Escape values the lexer grammar cannot check (octal above 255, surrogates) fail like lexical errors. */
+    private static void checkEscapes(SourceText source, int type, int start, int end) {
+        if (type != GoLexer.STRING && type != GoLexer.RUNE) {
+            return;
+        }
+        try {
+            LiteralValues.check(source.text(), start, end);
+        } catch (LiteralValues.InvalidEscape e) {
+            throw new Failure(start + e.index, e.getMessage());
+        }
+    }
+
+    private static GoLexer lexer(SourceText source, TokenSink tokenSink) {
+        GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(THROWING);
+        lexer.setTokenSink(tokenSink);
+        return lexer;
     }
 
     /**
@@ -60,13 +109,9 @@ public final class GoParsing {
      * if there is one. Returns whether the retry was needed.
      */
     private static boolean run(SourceText source, TokenSink tokenSink, TreeBuilder tree) throws SyntaxError {
-        GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(THROWING);
-        lexer.setTokenSink(tokenSink);
         GoTokenStream tokens;
         try {
-            tokens = new GoTokenStream(lexer, source.length() / CHARS_PER_PARSER_TOKEN);
+            tokens = new GoTokenStream(lexer(source, tokenSink), source.length() / CHARS_PER_PARSER_TOKEN);
         } catch (Failure failure) {
             throw source.errorAt(failure.offset, failure.reason);
         }
@@ -129,25 +174,10 @@ public final class GoParsing {
     private static Failure lexerFailure(Lexer lexer) {
         int start = lexer._tokenStartCharIndex;
         CharStream input = lexer.getInputStream();
-        String rest = input.getText(Interval.of(start, Math.min(start + 1, input.size() - 1)));
-        String reason;
-        if (rest.startsWith("/*")) {
-            reason = "comment not terminated";
-        } else if (rest.startsWith("\"")) {
-            reason = "string literal not terminated";
-        } else if (rest.startsWith("`")) {
-            reason = "raw string literal not terminated";
-        } else if (rest.startsWith("'")) {
-            reason = "rune literal not terminated or invalid";
-        } else {
-            int c = rest.isEmpty() ? 0 : rest.codePointAt(0);
-            reason = String.format("invalid character U+%04X %s", c, quote(c));
-        }
-        return new Failure(start, reason);
-    }
-
-    private static String quote(int codePoint) {
-        return Character.isISOControl(codePoint) ? "" : "'" + new String(Character.toChars(codePoint)) + "'";
+        String rest = input.getText(Interval.of(start, input.size() - 1));
+        int newline = rest.indexOf('\n');
+        LexicalErrors.Found found = LexicalErrors.at(newline < 0 ? rest : rest.substring(0, newline + 1));
+        return new Failure(start + found.charsIn(), found.reason());
     }
 
     private static String describe(Token token) {

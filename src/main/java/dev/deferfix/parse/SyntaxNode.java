@@ -166,6 +166,18 @@ public final class SyntaxNode {
         return node;
     }
 
+    /** The last token leaf below this node, or null when the node is empty. */
+    public SyntaxNode lastToken() {
+        SyntaxNode node = this;
+        while (node.token == null) {
+            if (node.children.isEmpty()) {
+                return null;
+            }
+            node = node.children.get(node.children.size() - 1);
+        }
+        return node;
+    }
+
     @Override
     public String toString() {
         return (token != null ? token.name() : kind.name()) + "[" + start + "," + end + ")";

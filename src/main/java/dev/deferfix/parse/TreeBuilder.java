@@ -13,34 +13,37 @@ final class TreeBuilder implements TreeSink {
     private final SourceText source;
     private SyntaxNode[] nodes = new SyntaxNode[64];
     private int nodeCount;
-    /** Per open rule: rule index, start offset, index in {@link #nodes} of its first child. */
-    private int[] frames = new int[3 * 64];
+    /** Per open rule: rule index, index in {@link #nodes} of its first child. */
+    private int[] frames = new int[2 * 64];
     private int frameCount;
+    private int lastTokenEnd;
 
     TreeBuilder(SourceText source) {
         this.source = source;
     }
 
     @Override
-    public void enterRule(int ruleIndex, int start) {
-        if (frameCount + 3 > frames.length) {
+    public void enterRule(int ruleIndex) {
+        if (frameCount + 2 > frames.length) {
             frames = Arrays.copyOf(frames, frames.length * 2);
         }
         frames[frameCount++] = ruleIndex;
-        frames[frameCount++] = start;
         frames[frameCount++] = nodeCount;
     }
 
     @Override
     public void token(int type, int start, int end) {
         push(new SyntaxNode(NodeKind.TOKEN, GoParsing.kindOfToken(type), source, start, end, List.of()));
+        lastTokenEnd = end;
     }
 
     @Override
     public void exitRule() {
         int first = frames[--frameCount];
-        int start = frames[--frameCount];
         int ruleIndex = frames[--frameCount];
+        // An empty rule sits right after the token before it, not at the next one,
+        // so that a clause never reaches over the blank lines that follow it.
+        int start = lastTokenEnd;
         int end = start;
         if (nodeCount > first) {
             start = nodes[first].start();
@@ -69,12 +72,13 @@ final class TreeBuilder implements TreeSink {
     void clear() {
         nodeCount = 0;
         frameCount = 0;
+        lastTokenEnd = 0;
     }
 
     /** The tree once the start rule has closed. */
     SyntaxNode root() {
         if (nodeCount != 1 || frameCount != 0) {
-            throw new IllegalStateException("parse did not finish: " + nodeCount + " nodes, " + frameCount / 3 + " open rules");
+            throw new IllegalStateException("parse did not finish: " + nodeCount + " nodes, " + frameCount / 2 + " open rules");
         }
         return nodes[0];
     }

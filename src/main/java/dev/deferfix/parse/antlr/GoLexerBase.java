@@ -99,6 +99,10 @@ public abstract class GoLexerBase extends Lexer {
             sink.token(_type, start, getCharIndex());
             return super.emit();
         }
+        if (_type == GoLexer.BLOCK_COMMENT && isUnterminated(getText())) {
+            getErrorListenerDispatch().syntaxError(this, null, _tokenStartLine, _tokenStartCharPositionInLine,
+                    "comment not terminated", null);
+        }
         Token result = HIDDEN_MARK;
         if (semicolonDue && endsLine()) {
             result = virtualSemicolon(start, _tokenStartLine, _tokenStartCharPositionInLine);
@@ -136,6 +140,11 @@ public abstract class GoLexerBase extends Lexer {
             default:
                 return false;
         }
+    }
+
+    /** The grammar matches a block comment up to the end of the file, so "/" is not read as a division. */
+    private static boolean isUnterminated(String comment) {
+        return comment.length() < 4 || !comment.endsWith("*/");
     }
 
     /** A newline, or a block comment that spans lines (the lexer's line count moved past it). */

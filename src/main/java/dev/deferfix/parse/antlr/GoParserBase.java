@@ -26,7 +26,7 @@ public abstract class GoParserBase extends Parser {
     public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
         super.enterRule(localctx, state, ruleIndex);
         if (tree != null) {
-            tree.enterRule(ruleIndex, localctx.start.getStartIndex());
+            tree.enterRule(ruleIndex);
         }
     }
 

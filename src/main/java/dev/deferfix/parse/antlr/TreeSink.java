@@ -5,8 +5,8 @@ package dev.deferfix.parse.antlr;
  * tokens they consume. Offsets are UTF-16 indexes, {@code end} exclusive.
  */
 public interface TreeSink {
-    /** A rule starts; {@code start} is where its first token (or, if it is empty, the next token) starts. */
-    void enterRule(int ruleIndex, int start);
+    /** A rule starts; it spans the tokens it consumes until it exits, or sits after the previous token if none. */
+    void enterRule(int ruleIndex);
 
     void token(int type, int start, int end);
 

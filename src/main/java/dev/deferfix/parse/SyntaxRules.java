@@ -1,0 +1,242 @@
+package dev.deferfix.parse;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Rules that Go's own parser (go/parser) enforces but our grammar leaves open,
+ * because expressing them in the grammar would need semantic predicates or
+ * long lookahead. Each rule rejects only what go/parser rejects, so a file
+ * that Go accepts is never refused here; the first violation in the file wins.
+ */
+final class SyntaxRules {
+    private final SourceText source;
+    private int firstOffset = Integer.MAX_VALUE;
+    private String firstReason;
+
+    private SyntaxRules(SourceText source) {
+        this.source = source;
+    }
+
+    /** Throws the violation that comes first in the tree's file, if there is one. */
+    static void check(SyntaxNode root) throws SyntaxError {
+        SyntaxRules rules = new SyntaxRules(root.source());
+        rules.visitRules(root);
+        if (rules.firstReason != null) {
+            throw rules.source.errorAt(rules.firstOffset, rules.firstReason);
+        }
+    }
+
+    /** Visits every rule node; token leaves are skipped, which halves the work. */
+    private void visitRules(SyntaxNode root) {
+        ArrayDeque<SyntaxNode> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            SyntaxNode node = stack.pop();
+            visit(node);
+            for (SyntaxNode child : node.children()) {
+                if (child.token() == null) {
+                    stack.push(child);
+                }
+            }
+        }
+    }
+
+    private void visit(SyntaxNode node) {
+        switch (node.kind()) {
+            case SIMPLE_STMT -> {
+                checkDefineTargets(node);
+                checkSingleExpression(node);
+            }
+            case RANGE_CLAUSE -> checkDefineTargets(node);
+            case IF_HEADER -> checkIfCondition(node);
+            case SWITCH_HEADER -> checkSwitchTag(node);
+            case GO_STMT -> checkInvoked(node, "go");
+            case DEFER_STMT -> checkInvoked(node, "defer");
+            case FUNC_DECL -> checkMethodHasNoTypeParameters(node);
+            case ARRAY_TYPE -> checkElidedLengthHasLiteral(node);
+            case PRIMARY_EXPR -> checkTypeLiteralNotIndexed(node);
+            case IMPORT_PATH -> checkImportPath(node);
+            default -> {
+            }
+        }
+    }
+
+    private void report(int offset, String reason) {
+        if (offset < firstOffset) {
+            firstOffset = offset;
+            firstReason = reason;
+        }
+    }
+
+    /** {@code a[0], b := ...}: only identifiers may be declared. */
+    private void checkDefineTargets(SyntaxNode statement) {
+        SyntaxNode define = statement.firstChild(TokenKind.DEFINE);
+        if (define == null) {
+            return;
+        }
+        for (SyntaxNode target : statement.children()) {
+            if (target == define) {
+                return;
+            }
+            for (SyntaxNode expression : expressionsIn(target)) {
+                if (!isIdentifier(expression)) {
+                    report(expression.start(), "expected identifier on left side of :=");
+                }
+            }
+        }
+    }
+
+    /** {@code a, b} or {@code a, b++} is not a statement; only assignments take lists. */
+    private void checkSingleExpression(SyntaxNode statement) {
+        if (isAssignment(statement)) {
+            return;
+        }
+        List<SyntaxNode> expressions = statement.child(0).children(NodeKind.EXPRESSION);
+        if (expressions.size() > 1) {
+            report(expressions.get(0).start(), "expected 1 expression");
+        }
+    }
+
+    /** {@code if {}}, {@code if x = 1 {}}: the condition must be an expression. */
+    private void checkIfCondition(SyntaxNode header) {
+        if (header.children().isEmpty()) {
+            report(header.parent().firstChild(NodeKind.BLOCK).start(), "missing condition in if statement");
+        } else if (header.children().size() == 1) {
+            SyntaxNode condition = header.child(0);
+            if (condition.children().size() > 1) {
+                report(condition.start(), "expected boolean expression, found "
+                        + (isAssignment(condition) ? "assignment" : "simple statement")
+                        + " (missing parentheses around composite literal?)");
+            }
+        }
+    }
+
+    /** The tag of a switch is an expression, or {@code v := x.(type)} in a type switch. */
+    private void checkSwitchTag(SyntaxNode header) {
+        List<SyntaxNode> children = header.children();
+        if (children.isEmpty()) {
+            return;
+        }
+        SyntaxNode tag = children.get(children.size() - 1);
+        if (!tag.is(NodeKind.SIMPLE_STMT) || tag.children().size() == 1) {
+            return;
+        }
+        boolean guard = tag.children().size() == 3
+                && tag.child(0).children(NodeKind.EXPRESSION).size() == 1
+                && tag.child(2).children(NodeKind.EXPRESSION).size() == 1
+                && isTypeSwitchAssertion(tag.child(2).child(0));
+        if (guard && tag.child(1).is(TokenKind.DEFINE)) {
+            return;
+        }
+        if (guard && tag.child(1).is(TokenKind.ASSIGN)) {
+            report(tag.child(1).start(), "expected ':=', found '='");
+        } else {
+            report(tag.start(), "expected switch expression, found "
+                    + (isAssignment(tag) ? "assignment" : "simple statement"));
+        }
+    }
+
+    /** {@code defer f} or {@code go (f())}: the statement needs a call, unparenthesized. */
+    private void checkInvoked(SyntaxNode statement, String keyword) {
+        SyntaxNode expression = statement.firstChild(NodeKind.EXPRESSION);
+        SyntaxNode primary = singlePrimary(expression);
+        if (primary == null || !isCall(primary)) {
+            report(expression.end(), "function must be invoked in " + keyword + " statement");
+        }
+    }
+
+    private void checkMethodHasNoTypeParameters(SyntaxNode function) {
+        SyntaxNode typeParameters = function.firstChild(NodeKind.TYPE_PARAMETERS);
+        if (typeParameters != null && function.firstChild(NodeKind.RECEIVER) != null) {
+            report(typeParameters.start(), "method must have no type parameters");
+        }
+    }
+
+    /** {@code [...]T} in an expression is only the type of a composite literal. */
+    private void checkElidedLengthHasLiteral(SyntaxNode arrayType) {
+        SyntaxNode ellipsis = arrayType.child(1);
+        SyntaxNode operand = arrayType.parent();
+        if (!ellipsis.is(TokenKind.ELLIPSIS) || !operand.is(NodeKind.OPERAND)) {
+            return;
+        }
+        if (!isFollowedByLiteral(arrayType) && !isFollowedByLiteral(operand)) {
+            report(ellipsis.start(), "expected array length, found '...'");
+        }
+    }
+
+    /**
+     * In {@code []T[x]} Go reads {@code [x]} as type arguments of {@code T}; when
+     * our grammar could only read it as an index, {@code x} is not a type.
+     */
+    private void checkTypeLiteralNotIndexed(SyntaxNode primary) {
+        SyntaxNode operand = primary.child(0);
+        if (!operand.is(NodeKind.OPERAND) || operand.children().size() != 1 || primary.children().size() < 2) {
+            return;
+        }
+        SyntaxNode suffix = primary.child(1);
+        boolean typeLiteral = switch (operand.child(0).kind()) {
+            case ARRAY_TYPE, SLICE_TYPE, MAP_TYPE, EXPR_CHAN_TYPE -> true;
+            default -> false;
+        };
+        if (typeLiteral && operand.lastToken().is(TokenKind.IDENTIFIER)
+                && suffix.is(NodeKind.SUFFIX) && suffix.child(0).is(NodeKind.INDEX_SUFFIX)) {
+            report(suffix.child(0).child(1).start(), "expected type argument");
+        }
+    }
+
+    private void checkImportPath(SyntaxNode path) {
+        if (!ImportPaths.isValid(path.text())) {
+            report(path.start(), "invalid import path: " + path.text());
+        }
+    }
+
+    private static boolean isFollowedByLiteral(SyntaxNode node) {
+        List<SyntaxNode> siblings = node.parent().children();
+        int next = siblings.indexOf(node) + 1;
+        return next < siblings.size() && siblings.get(next).is(NodeKind.LITERAL_VALUE);
+    }
+
+    private static boolean isAssignment(SyntaxNode statement) {
+        return statement.children().size() == 3 && !statement.child(1).is(TokenKind.ARROW);
+    }
+
+    /** The expressions of an expression list, or the node itself when it is one expression. */
+    private static List<SyntaxNode> expressionsIn(SyntaxNode node) {
+        if (node.is(NodeKind.EXPRESSION_LIST)) {
+            return node.children(NodeKind.EXPRESSION);
+        }
+        return node.is(NodeKind.EXPRESSION) ? List.of(node) : List.of();
+    }
+
+    private static boolean isIdentifier(SyntaxNode expression) {
+        SyntaxNode node = expression;
+        while (node.children().size() == 1) {
+            node = node.child(0);
+        }
+        return node.is(TokenKind.IDENTIFIER);
+    }
+
+    /** The primary expression an expression consists of, without operators; else null. */
+    private static SyntaxNode singlePrimary(SyntaxNode expression) {
+        if (expression.children().size() != 1) {
+            return null;
+        }
+        SyntaxNode unary = expression.child(0);
+        return unary.children().size() == 1 ? unary.child(0) : null;
+    }
+
+    private static boolean isCall(SyntaxNode primary) {
+        SyntaxNode last = primary.child(primary.children().size() - 1);
+        return last.is(NodeKind.SUFFIX) && last.child(0).is(NodeKind.ARGUMENTS);
+    }
+
+    private static boolean isTypeSwitchAssertion(SyntaxNode expression) {
+        SyntaxNode primary = singlePrimary(expression);
+        if (primary == null) {
+            return false;
+        }
+        SyntaxNode last = primary.child(primary.children().size() - 1);
+        return last.is(NodeKind.SUFFIX) && last.hasChild(TokenKind.TYPE);
+    }
+}
