@@ -5,12 +5,17 @@ import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.run.ParallelRunner;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The {@code --parse-all} diagnostic: fully parses every {@code .go} file under
@@ -31,22 +36,34 @@ public final class ParseAll {
     private record Outcome(Path file, long bytes, String error, boolean retried) {
     }
 
+    /** Reads a file's bytes; tests substitute failures that the OS gives only to non-root users. */
+    @FunctionalInterface
+    interface SourceReader {
+        byte[] read(Path file) throws IOException;
+    }
+
     private ParseAll() {
     }
 
     public static Summary run(List<Path> roots, int jobs, PrintStream err) throws IOException {
+        return run(roots, jobs, err, Files::readAllBytes);
+    }
+
+    static Summary run(List<Path> roots, int jobs, PrintStream err, SourceReader reader) throws IOException {
         long started = System.nanoTime();
-        List<Path> files = goFilesUnder(roots, err);
+        List<String> problems = new ArrayList<>();
+        List<Path> files = goFilesUnder(roots, problems);
         List<Outcome> outcomes = new ArrayList<>(files.size());
         try {
-            new ParallelRunner(jobs).run(files, ParseAll::parseOne, () -> { }, outcomes::add);
+            new ParallelRunner(jobs).run(files, file -> parseOne(file, reader), () -> { }, outcomes::add);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("parse-all was interrupted", e);
         }
         long bytes = 0;
-        int errors = 0;
+        int errors = problems.size();
         int retries = 0;
+        problems.forEach(err::println);
         for (Outcome outcome : outcomes) {
             bytes += outcome.bytes();
             if (outcome.error() != null) {
@@ -61,13 +78,22 @@ public final class ParseAll {
         return new Summary(files.size(), bytes, errors, retries, seconds);
     }
 
-    private static Outcome parseOne(Path file) {
+    /** Whatever goes wrong with one file is reported as one line for that file. */
+    private static Outcome parseOne(Path file, SourceReader reader) {
+        try {
+            return readAndParse(file, reader);
+        } catch (RuntimeException bug) {
+            return new Outcome(file, 0, file + ": internal error while parsing: " + bug, false);
+        }
+    }
+
+    private static Outcome readAndParse(Path file, SourceReader reader) {
         String shown = file.toString();
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = reader.read(file);
         } catch (IOException e) {
-            return new Outcome(file, 0, shown + ": cannot read: " + e.getMessage(), false);
+            return new Outcome(file, 0, shown + ": cannot read: " + describe(e), false);
         }
         try {
             boolean retried = GoParsing.check(shown, content);
@@ -79,20 +105,60 @@ public final class ParseAll {
         }
     }
 
-    private static List<Path> goFilesUnder(List<Path> roots, PrintStream err) throws IOException {
+    /** A short reason without the path, which the caller already prints. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT);
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * Every {@code .go} file under the roots (vendor and testdata included), in
+     * path order; a directory named {@code x.go} is walked, not read, as gofmt does.
+     * Entries that cannot be listed or read become problem lines; the walk goes on.
+     */
+    private static List<Path> goFilesUnder(List<Path> roots, List<String> problems) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root.toRealPath())) {
-                    walk.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p)).forEach(files::add);
-                }
-            } else if (Files.exists(root)) {
-                files.add(root);
+                Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (file.toString().endsWith(".go") && !Files.isDirectory(file)) {
+                            addIfReadable(file, files, problems);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        problems.add(file + ": cannot read: " + describe(e));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } else {
-                err.println(root + ": no such file or directory");
+                addIfReadable(root, files, problems);
             }
         }
         files.sort(null);
         return files;
+    }
+
+    /** Regular files only: reading a FIFO or a device could block or never end. */
+    private static void addIfReadable(Path file, List<Path> files, List<String> problems) {
+        if (Files.isRegularFile(file)) {
+            files.add(file);
+        } else if (!Files.exists(file)) {
+            problems.add(file + ": no such file or directory");
+        } else {
+            problems.add(file + ": cannot read: not a regular file");
+        }
     }
 }
