@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our findings on the Go 1.19 standard library must equal the sites that Go's
- * own go/ast finds (src/test/resources/reference/go1.19-stdlib-defer-in-loop.tsv): none
+ * own go/ast finds (../shared/data/go1.19-stdlib-defer-in-loop.tsv): none
  * missing, none extra, same loop chain.
  */
 class StdlibAgreementTest {

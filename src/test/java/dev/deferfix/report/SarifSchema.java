@@ -11,7 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 
-/** The OASIS SARIF 2.1.0 schema from src/test/resources/reference, loaded once, as a real validator. */
+/** The OASIS SARIF 2.1.0 schema from ../shared/data, loaded once, as a real validator. */
 final class SarifSchema {
     private static JsonSchema schema;
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class GoToolchain {
     /** Reference data measured with Go's own tools; see its README.md. Tests run in the project directory. */
-    private static final Path REFERENCE = Path.of("src", "test", "resources", "reference");
+    /** The project's shared reference data lives beside the repository; DEFERFIX_SHARED overrides. */
+    private static final Path SHARED_DATA = Path.of(System.getenv().getOrDefault("DEFERFIX_SHARED",
+            Path.of("..", "shared").toString()), "data");
 
     private GoToolchain() {
     }
@@ -99,11 +101,12 @@ public final class GoToolchain {
         }
     }
 
-    /** A file of the reference data kept in the repository (src/test/resources/reference). */
+    /** A file of the reference data in ../shared/data beside the repository (measured with Go's own parser). */
     public static Path sharedData(String name) {
-        Path path = REFERENCE.resolve(name);
+        Path path = SHARED_DATA.resolve(name);
         if (!Files.exists(path)) {
-            fail("reference data " + path.toAbsolutePath() + " is missing");
+            fail("reference data " + path.toAbsolutePath() + " is missing: ../shared/ must sit beside the "
+                    + "repository (or set DEFERFIX_SHARED to its path)");
         }
         return path;
     }
