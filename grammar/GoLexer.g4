@@ -3,11 +3,11 @@
 //
 // Every character of the input lands in some token: comments, spaces and
 // newlines are hidden from the parser, so printing all tokens reproduces the
-// file byte for byte. Semicolons are inserted by GoLexerBase,
+// file byte for byte. Semicolons are inserted by SemicolonInsertingLexer,
 // following the spec's rule, as zero-width tokens.
 lexer grammar GoLexer;
 
-options { superClass = GoLexerBase; }
+options { superClass = SemicolonInsertingLexer; }
 
 @header { package dev.deferfix.parse.antlr; }
 
@@ -89,14 +89,14 @@ STRING      : '"' (~["\\\r\n] | STRING_ESCAPE)* '"';
 RAW_STRING  : '`' ~'`'* '`';
 
 // Hidden: everything a printer needs, nothing the parser needs.
-// GoLexerBase.isHidden keeps them from the parser (cheaper than a
+// SemicolonInsertingLexer.isHidden keeps them from the parser (cheaper than a
 // channel(HIDDEN) action, which the lexer would run for every one).
 BOM           : '\uFEFF';
 WS            : [ \t\r]+;
 NEWLINE       : '\n';
 LINE_COMMENT  : '//' ~[\n]*;
 // An unterminated comment is matched too (so "/" is not read as a division)
-// and reported by GoLexerBase.
+// and reported by SemicolonInsertingLexer.
 BLOCK_COMMENT : '/*' .*? ('*/' | EOF);
 
 fragment LETTER         : [\p{L}_];

@@ -13,7 +13,7 @@
 //    it is allowed again inside (), [] and {} (the header* rules).
 parser grammar GoParser;
 
-options { tokenVocab = GoLexer; superClass = GoParserBase; }
+options { tokenVocab = GoLexer; superClass = TreeBuildingParser; }
 
 @header { package dev.deferfix.parse.antlr; }
 

@@ -18,14 +18,14 @@ import org.antlr.v4.runtime.Lexer;
  * are never allocated: they only go to the {@link TokenSink}, which also sees
  * every other token in order.
  */
-public abstract class GoLexerBase extends Lexer {
+public abstract class SemicolonInsertingLexer extends Lexer {
     /** What {@link #emit()} hands back for a hidden token; {@link #nextToken()} skips it. */
     private static final Token HIDDEN_MARK = new CommonToken(Token.INVALID_TYPE);
 
     private TokenSink sink = TokenSink.NONE;
     private boolean semicolonDue;
 
-    protected GoLexerBase(CharStream input) {
+    protected SemicolonInsertingLexer(CharStream input) {
         super(input);
     }
 

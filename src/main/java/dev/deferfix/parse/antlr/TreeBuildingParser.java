@@ -10,10 +10,10 @@ import org.antlr.v4.runtime.TokenStream;
  * so ANTLR's parse tree need not be built at all (turn it off with
  * {@code setBuildParseTree(false)}).
  */
-public abstract class GoParserBase extends Parser {
+public abstract class TreeBuildingParser extends Parser {
     private TreeSink tree;
 
-    protected GoParserBase(TokenStream input) {
+    protected TreeBuildingParser(TokenStream input) {
         super(input);
     }
 
