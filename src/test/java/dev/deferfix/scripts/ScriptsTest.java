@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,13 +76,28 @@ class ScriptsTest {
         Files.writeString(tmp.resolve("installed"), String.join("\n", packages) + "\n");
     }
 
+    /** Marks every package of scripts/test's TEST_PACKAGES list installed except the given ones. */
+    private void installedAllBut(String... missing) throws IOException {
+        List<String> packages = new ArrayList<>(testPackages());
+        packages.removeAll(List.of(missing));
+        installed(packages.toArray(String[]::new));
+    }
+
+    /** The TEST_PACKAGES array of scripts/test, so the test follows the list as it grows. */
+    private List<String> testPackages() throws IOException {
+        String script = Files.readString(root.resolve("scripts/test"));
+        Matcher list = Pattern.compile("TEST_PACKAGES=\\(([^)]*)\\)").matcher(script);
+        assertTrue(list.find(), "scripts/test has a TEST_PACKAGES=(...) list");
+        return List.of(list.group(1).strip().split("\\s+"));
+    }
+
     private List<String> calls() throws IOException {
         return Files.readAllLines(log);
     }
 
     @Test
     void testInstallsOnlyTheMissingPackagesAfterOneUpdateThenRunsEveryTest() throws IOException {
-        installed("openjdk-17-jdk-headless", "golang-1.19-src");
+        installedAllBut("maven", "golang-go");
         GoToolchain.Result result = run(tmp, List.of(), root.resolve("scripts/test").toString(), "-Dtest=X");
         assertEquals(0, result.exitCode(), result.output());
         assertEquals(List.of("apt-get update -q",
@@ -90,7 +107,7 @@ class ScriptsTest {
 
     @Test
     void testInstallsNothingWhenEverythingIsThere() throws IOException {
-        installed("openjdk-17-jdk-headless", "maven", "golang-go", "golang-1.19-src");
+        installedAllBut();
         GoToolchain.Result result = run(tmp, List.of(), root.resolve("scripts/test").toString());
         assertEquals(0, result.exitCode(), result.output());
         assertEquals(List.of("mvn -B verify CI="), calls());
@@ -98,7 +115,7 @@ class ScriptsTest {
 
     @Test
     void testTellsANonRootUserWhatToInstall() throws IOException {
-        installed("openjdk-17-jdk-headless", "maven");
+        installedAllBut("golang-go", "golang-1.19-src");
         GoToolchain.Result result = run(tmp, List.of("FAKE_UID=1000"), root.resolve("scripts/test").toString());
         assertTrue(result.stderr().contains("missing Debian packages: golang-go golang-1.19-src"), result.stderr());
         assertTrue(result.stderr().contains("sudo apt-get install -y golang-go golang-1.19-src"), result.stderr());
@@ -107,7 +124,7 @@ class ScriptsTest {
 
     @Test
     void ciRunCallsTheTestScriptWithCiTrue() throws IOException {
-        installed("openjdk-17-jdk-headless", "maven", "golang-go", "golang-1.19-src");
+        installedAllBut();
         GoToolchain.Result result = run(tmp, List.of("CI=true"), root.resolve(".ci/run").toString());
         assertEquals(0, result.exitCode(), result.output());
         assertEquals(List.of("mvn -B verify CI=true"), calls());
