@@ -54,7 +54,7 @@ class RunningProgramsIT {
     }
 
     /** A command that runs the freshly built jar, as scripts/e2e-check expects of DEFER_FIX. */
-    private static Path launcher() throws IOException {
+    static Path launcher() throws IOException {
         Path script = Files.createTempFile("defer-fix", ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(script, "#!/bin/sh\nexec java -jar '" + JAR.toAbsolutePath() + "' \"$@\"\n");
