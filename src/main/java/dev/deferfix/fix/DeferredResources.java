@@ -36,7 +36,7 @@ final class DeferredResources {
             }
             Declaration declaration = scopes.resolve(use);
             if (declaration != null && declaration.isInside(loop) && !declaration.isInside(site.defer())) {
-                roots.computeIfAbsent(declaration, d -> new LinkedHashSet<>()).add(SelectorChain.after(use));
+                roots.computeIfAbsent(declaration, d -> new LinkedHashSet<>()).add(SelectorChain.evaluated(use));
             }
         }
         Map<Declaration, Set<List<String>>> resources = new LinkedHashMap<>(roots);
