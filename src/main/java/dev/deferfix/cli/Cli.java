@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * The command line, with its streams and working directory passed in so that
@@ -34,15 +33,21 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandOptions options = new CommandOptions();
-        CommandLine commandLine = new CommandLine(options);
-        try {
-            commandLine.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            return usageError(e.getMessage());
+        CommandOptions options = PlainArguments.read(args);
+        if (options == null) {
+            try {
+                options = PicocliArguments.read(args);
+            } catch (UsageCheck.UsageError e) {
+                return usageError(e.getMessage());
+            }
         }
+        return run(options);
+    }
+
+    /** Runs a command line already read into options (by either reader). */
+    int run(CommandOptions options) {
         if (options.help) {
-            commandLine.usage(out, CommandLine.Help.Ansi.OFF);
+            PicocliArguments.printUsage(out);
             return OK;
         }
         if (options.version) {

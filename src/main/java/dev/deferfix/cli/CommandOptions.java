@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The flags, as picocli fills them in; {@link UsageCheck} judges their combination. */
+/**
+ * The flags, as picocli (or {@link PlainArguments}) fills them in; {@link UsageCheck} judges their
+ * combination. Defaults are the fields' initial values, which picocli also shows as ${DEFAULT-VALUE}.
+ */
 @Command(name = "defer-fix", sortOptions = false, usageHelpWidth = 90,
         description = {
             "Finds defer statements inside Go loops and rewrites them so each iteration cleans up after itself.",
@@ -42,13 +45,13 @@ final class CommandOptions {
     @Option(names = "--check", description = "For CI: print findings only; exit 1 if anything would change or any warning remains.")
     boolean check;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "auto",
+    @Option(names = "--strategy", paramLabel = "NAME",
             description = "auto (default), explicit-close, closure-scope or semaphore.")
-    String strategy;
+    String strategy = "auto";
 
-    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--max-concurrency", paramLabel = "N",
             description = "Iterations running at once with --strategy semaphore (default: ${DEFAULT-VALUE}).")
-    int maxConcurrency;
+    int maxConcurrency = 4;
 
     @Option(names = "--go-version", paramLabel = "1.xx", description = "Go language version; overrides go.mod.")
     String goVersion;
@@ -59,16 +62,16 @@ final class CommandOptions {
     @Option(names = "--explain", description = "Explain each finding and each rewrite or refusal.")
     boolean explain;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT",
             description = "Findings as text (default), json or sarif.")
-    String format;
+    String format = "text";
 
     @Option(names = "--jobs", paramLabel = "N", description = "Files processed at once (default: all cores).")
     Integer jobs;
 
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "2M",
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
             description = "Skip and report files over SIZE bytes (suffix k, M or G; 0: no limit; default: ${DEFAULT-VALUE}).")
-    String maxFileSize;
+    String maxFileSize = "2M";
 
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip matching files and directories (repeatable).")
     List<String> excludes = new ArrayList<>();
@@ -82,9 +85,9 @@ final class CommandOptions {
     @Option(names = "--stdin-filename", paramLabel = "PATH", description = "Name of standard input, for messages and go.mod lookup.")
     String stdinFilename;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN",
             description = "Color the diff: auto (on a terminal, default), always or never.")
-    String color;
+    String color = "auto";
 
     @Option(names = "--version", description = "Print the version and exit.")
     boolean version;
