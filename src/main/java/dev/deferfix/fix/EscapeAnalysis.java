@@ -43,36 +43,33 @@ public final class EscapeAnalysis implements UnitCheck {
     }
 
     /**
-     * A deferred call on an element that this iteration picks out of a
-     * container from outside the loop ({@code lss[i].teardown()}): the
-     * resource already lives outside the iteration.
+     * A deferred call on, or with, an element that this iteration picks out of
+     * a container from outside the loop ({@code lss[i].teardown()},
+     * {@code DuplicateHandle(p, fd[i], ...)}): the resource already lives
+     * outside the iteration, where later code may still use it.
      */
     private static String keptOutside(DeferSite site, LocalScopes scopes, SyntaxNode loop) {
-        SyntaxNode callee = site.call();
-        while (callee != null && !callee.is(NodeKind.PRIMARY_EXPR)) {
-            callee = callee.children().size() == 1 ? callee.child(0) : null;
-        }
-        if (callee == null || !callee.child(0).is(NodeKind.OPERAND) || !callee.child(0).child(0).is(TokenKind.IDENTIFIER)) {
-            return null;
-        }
-        Declaration root = scopes.resolve(callee.child(0).child(0));
-        if (root != null && root.isInside(loop)) {
-            return null;
-        }
-        for (SyntaxNode suffix : callee.children(NodeKind.SUFFIX)) {
-            SyntaxNode index = suffix.firstChild(NodeKind.INDEX_SUFFIX);
-            if (index == null) {
+        for (SyntaxNode use : LocalScopes.identifierUses(site.call())) {
+            Declaration subscript = DeferredResources.isSubscript(use, site.call()) ? scopes.resolve(use) : null;
+            if (subscript == null || !subscript.isInside(loop)) {
                 continue;
             }
-            for (SyntaxNode subscript : LocalScopes.identifierUses(index)) {
-                Declaration declaration = scopes.resolve(subscript);
-                if (declaration != null && declaration.isInside(loop)) {
-                    return "the deferred call works on an element of " + callee.child(0).text()
-                            + ", which is declared outside the loop body";
-                }
+            SyntaxNode container = indexedContainer(use);
+            Declaration root = container == null ? null : scopes.resolve(container);
+            if (container != null && (root == null || !root.isInside(loop))) {
+                return "the deferred call works on an element of " + container.text()
+                        + ", which is declared outside the loop body";
             }
         }
         return null;
+    }
+
+    /** The name whose element {@code subscript} picks: lss in lss[i]; null when it is not a plain name. */
+    private static SyntaxNode indexedContainer(SyntaxNode subscript) {
+        SyntaxNode index = subscript.ancestor(NodeKind.INDEX_SUFFIX);
+        SyntaxNode primary = index.parent().parent();
+        SyntaxNode operand = primary.child(0);
+        return operand.is(NodeKind.OPERAND) && operand.child(0).is(TokenKind.IDENTIFIER) ? operand.child(0) : null;
     }
 
     /** Follows the tracked variables through one loop body. */
