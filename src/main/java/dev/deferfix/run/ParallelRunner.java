@@ -1,6 +1,7 @@
 package dev.deferfix.run;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +16,16 @@ import java.util.function.Function;
  * Runs one task per input on a fixed number of threads and hands the results
  * to the consumer in input order, whatever order they finish in, so the output
  * is the same for any number of jobs.
+ *
+ * <p>Only a few tasks per thread are queued ahead of the consumer, and a result
+ * is dropped once consumed, so memory holds a bounded number of results (each
+ * may hold a whole file) however many inputs there are.
  */
 public final class ParallelRunner {
     /** Deeply nested Go needs deep recursion in the parser. */
     private static final long STACK_BYTES = 64L << 20;
+    /** Enough queued work that a thread never waits for the consumer, few enough to bound memory. */
+    static final int TASKS_AHEAD_PER_THREAD = 8;
 
     private final int jobs;
 
@@ -31,23 +38,32 @@ public final class ParallelRunner {
      */
     public <I, O> void run(List<I> inputs, Function<I, O> task, Runnable finished, Consumer<O> inOrder)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, inputs.size())),
-                workerThreads());
+        int threads = Math.max(1, Math.min(jobs, inputs.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
         try {
-            List<Future<O>> futures = new ArrayList<>(inputs.size());
-            for (I input : inputs) {
-                futures.add(pool.submit(() -> {
-                    O result = task.apply(input);
-                    finished.run();
-                    return result;
-                }));
+            Iterator<I> next = inputs.iterator();
+            ArrayDeque<Future<O>> pending = new ArrayDeque<>();
+            while (next.hasNext() && pending.size() < threads * TASKS_AHEAD_PER_THREAD) {
+                pending.add(submit(pool, next.next(), task, finished));
             }
-            for (Future<O> future : futures) {
-                inOrder.accept(resultOf(future));
+            while (!pending.isEmpty()) {
+                O result = resultOf(pending.poll());
+                if (next.hasNext()) {
+                    pending.add(submit(pool, next.next(), task, finished));
+                }
+                inOrder.accept(result);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static <I, O> Future<O> submit(ExecutorService pool, I input, Function<I, O> task, Runnable finished) {
+        return pool.submit(() -> {
+            O result = task.apply(input);
+            finished.run();
+            return result;
+        });
     }
 
     private static <O> O resultOf(Future<O> future) throws InterruptedException {
