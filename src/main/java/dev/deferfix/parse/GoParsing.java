@@ -53,7 +53,7 @@ public final class GoParsing {
             tokens.token(type, start, end);
             checkEscapes(source, type, start, end);
         }, tree);
-        SyntaxRules.check(tree.root());
+        tree.checkRules();
         return new ParsedFile(source, tree.root(), tokens, fullContext);
     }
 
@@ -65,7 +65,7 @@ public final class GoParsing {
         SourceText source = SourceText.decode(path, content);
         TreeBuilder tree = new TreeBuilder(source);
         boolean fullContext = run(source, (type, start, end) -> checkEscapes(source, type, start, end), tree);
-        SyntaxRules.check(tree.root());
+        tree.checkRules();
         return fullContext;
     }
 

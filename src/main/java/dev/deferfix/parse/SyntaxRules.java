@@ -1,6 +1,5 @@
 package dev.deferfix.parse;
 
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -13,59 +12,67 @@ final class SyntaxRules {
     private final SourceText source;
     private int firstOffset = Integer.MAX_VALUE;
     private String firstReason;
+    /** The first violation of the node being visited. */
+    private int nodeOffset;
+    private String nodeReason;
 
-    private SyntaxRules(SourceText source) {
+    SyntaxRules(SourceText source) {
         this.source = source;
     }
 
-    /** Throws the violation that comes first in the tree's file, if there is one. */
-    static void check(SyntaxNode root) throws SyntaxError {
-        SyntaxRules rules = new SyntaxRules(root.source());
-        rules.visitRules(root);
-        if (rules.firstReason != null) {
-            throw rules.source.errorAt(rules.firstOffset, rules.firstReason);
-        }
-    }
-
-    /** Visits every rule node; token leaves are skipped, which halves the work. */
-    private void visitRules(SyntaxNode root) {
-        ArrayDeque<SyntaxNode> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            SyntaxNode node = stack.pop();
-            visit(node);
-            for (SyntaxNode child : node.children()) {
-                if (child.token() == null) {
-                    stack.push(child);
-                }
-            }
-        }
-    }
-
-    private void visit(SyntaxNode node) {
+    /**
+     * Checks a rule node as it closes, so no second walk over the tree is
+     * needed: its children are complete, its parent does not exist yet, so
+     * every rule looks only downwards.
+     */
+    void visit(SyntaxNode node) {
+        nodeOffset = Integer.MAX_VALUE;
+        nodeReason = null;
         switch (node.kind()) {
             case SIMPLE_STMT -> {
                 checkDefineTargets(node);
                 checkSingleExpression(node);
             }
             case RANGE_CLAUSE -> checkDefineTargets(node);
-            case IF_HEADER -> checkIfCondition(node);
+            case IF_STMT -> checkIfCondition(node);
             case SWITCH_HEADER -> checkSwitchTag(node);
             case GO_STMT -> checkInvoked(node, "go");
             case DEFER_STMT -> checkInvoked(node, "defer");
             case FUNC_DECL -> checkMethodHasNoTypeParameters(node);
-            case ARRAY_TYPE -> checkElidedLengthHasLiteral(node);
-            case PRIMARY_EXPR -> checkTypeLiteralNotIndexed(node);
+            case PRIMARY_EXPR -> {
+                checkTypeLiteralNotIndexed(node);
+                checkElidedLengthHasLiteral(node);
+            }
             case IMPORT_PATH -> checkImportPath(node);
             default -> {
             }
         }
+        // Nodes close children first, left to right: the reverse of a walk that visits
+        // parents first and the last child first, whose first find wins a tie, so here the
+        // last one does (the same violation is reported as before this ran on events).
+        if (nodeReason != null && nodeOffset <= firstOffset) {
+            firstOffset = nodeOffset;
+            firstReason = nodeReason;
+        }
+    }
+
+    /** Forgets what a failed parsing pass found. */
+    void clear() {
+        firstOffset = Integer.MAX_VALUE;
+        firstReason = null;
+    }
+
+    /** Throws the violation that comes first in the file, if there is one. */
+    void throwFirst() throws SyntaxError {
+        if (firstReason != null) {
+            throw source.errorAt(firstOffset, firstReason);
+        }
     }
 
     private void report(int offset, String reason) {
-        if (offset < firstOffset) {
-            firstOffset = offset;
-            firstReason = reason;
+        if (offset < nodeOffset) {
+            nodeOffset = offset;
+            nodeReason = reason;
         }
     }
 
@@ -99,9 +106,10 @@ final class SyntaxRules {
     }
 
     /** {@code if {}}, {@code if x = 1 {}}: the condition must be an expression. */
-    private void checkIfCondition(SyntaxNode header) {
+    private void checkIfCondition(SyntaxNode statement) {
+        SyntaxNode header = statement.firstChild(NodeKind.IF_HEADER);
         if (header.children().isEmpty()) {
-            report(header.parent().firstChild(NodeKind.BLOCK).start(), "missing condition in if statement");
+            report(statement.firstChild(NodeKind.BLOCK).start(), "missing condition in if statement");
         } else if (header.children().size() == 1) {
             SyntaxNode condition = header.child(0);
             if (condition.children().size() > 1) {
@@ -154,13 +162,13 @@ final class SyntaxRules {
     }
 
     /** {@code [...]T} in an expression is only the type of a composite literal. */
-    private void checkElidedLengthHasLiteral(SyntaxNode arrayType) {
-        SyntaxNode ellipsis = arrayType.child(1);
-        SyntaxNode operand = arrayType.parent();
-        if (!ellipsis.is(TokenKind.ELLIPSIS) || !operand.is(NodeKind.OPERAND)) {
+    private void checkElidedLengthHasLiteral(SyntaxNode primary) {
+        SyntaxNode operand = primary.child(0);
+        if (!operand.is(NodeKind.OPERAND) || !operand.child(0).is(NodeKind.ARRAY_TYPE)) {
             return;
         }
-        if (!isFollowedByLiteral(arrayType) && !isFollowedByLiteral(operand)) {
+        SyntaxNode ellipsis = operand.child(0).child(1);
+        if (ellipsis.is(TokenKind.ELLIPSIS) && !hasLiteralAfterFirst(operand) && !hasLiteralAfterFirst(primary)) {
             report(ellipsis.start(), "expected array length, found '...'");
         }
     }
@@ -191,10 +199,8 @@ final class SyntaxRules {
         }
     }
 
-    private static boolean isFollowedByLiteral(SyntaxNode node) {
-        List<SyntaxNode> siblings = node.parent().children();
-        int next = siblings.indexOf(node) + 1;
-        return next < siblings.size() && siblings.get(next).is(NodeKind.LITERAL_VALUE);
+    private static boolean hasLiteralAfterFirst(SyntaxNode node) {
+        return node.children().size() > 1 && node.child(1).is(NodeKind.LITERAL_VALUE);
     }
 
     private static boolean isAssignment(SyntaxNode statement) {

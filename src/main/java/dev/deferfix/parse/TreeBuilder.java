@@ -7,19 +7,24 @@ import java.util.List;
 /**
  * Builds our {@link SyntaxNode} tree straight from the parser's rule and token
  * events, so no ANTLR parse tree is built or converted. Finished nodes wait on
- * one stack until the rule that holds them closes.
+ * one stack until the rule that holds them closes. Each rule node is checked
+ * against the {@link SyntaxRules} as it closes.
  */
 final class TreeBuilder implements TreeSink {
     private final SourceText source;
+    private final SyntaxRules rules;
     private SyntaxNode[] nodes = new SyntaxNode[64];
     private int nodeCount;
     /** Per open rule: rule index, index in {@link #nodes} of its first child. */
     private int[] frames = new int[2 * 64];
     private int frameCount;
     private int lastTokenEnd;
+    /** What a rule check threw on a node that a failing parse closed half-built (see {@link #exitRule}). */
+    private RuntimeException ruleCheckFailure;
 
     TreeBuilder(SourceText source) {
         this.source = source;
+        this.rules = new SyntaxRules(source);
     }
 
     @Override
@@ -51,7 +56,16 @@ final class TreeBuilder implements TreeSink {
         }
         List<SyntaxNode> children = childrenFrom(first);
         nodeCount = first;
-        push(new SyntaxNode(GoParsing.kindOfRule(ruleIndex), null, source, start, end, children));
+        SyntaxNode node = new SyntaxNode(GoParsing.kindOfRule(ruleIndex), null, source, start, end, children);
+        try {
+            rules.visit(node);
+        } catch (RuntimeException halfBuilt) {
+            // A syntax error unwinds the parser through every open rule, which then closes
+            // with children missing; the parse fails anyway, with that error. Should the
+            // parse succeed, the failure is a bug, raised by checkRules.
+            ruleCheckFailure = halfBuilt;
+        }
+        push(node);
     }
 
     /** Most rules hold one or two children, which List.of keeps without an array. */
@@ -73,6 +87,16 @@ final class TreeBuilder implements TreeSink {
         nodeCount = 0;
         frameCount = 0;
         lastTokenEnd = 0;
+        rules.clear();
+        ruleCheckFailure = null;
+    }
+
+    /** Throws the first violation of the {@link SyntaxRules} in the finished tree, if any. */
+    void checkRules() throws SyntaxError {
+        if (ruleCheckFailure != null) {
+            throw ruleCheckFailure;
+        }
+        rules.throwFirst();
     }
 
     /** The tree once the start rule has closed. */
