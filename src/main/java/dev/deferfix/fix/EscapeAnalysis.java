@@ -20,11 +20,15 @@ import java.util.Set;
  * other local variables (aliases); it escapes when it is assigned or stored
  * into something declared outside the body, appended to such a slice, sent on
  * a channel, returned after the defer, used by a go statement, or captured by a
- * function literal that itself escapes that way. Method calls on it, reading
+ * function literal that itself escapes that way. A go statement whose goroutine
+ * is provably over before the iteration ends ({@link GoroutineJoins}) counts
+ * as a call: what it does with the value is followed like any other use. Method calls on it, reading
  * its fields and passing it to a call are ordinary uses. Where the flow is not
  * understood, it counts as an escape.
  */
 public final class EscapeAnalysis implements UnitCheck {
+    /** One per run: it caches what other files of a package declare. */
+    private final GoroutineJoins joins = new GoroutineJoins(new PackageFunctions());
 
     @Override
     public Refusal check(LoopUnit unit) {
@@ -33,7 +37,7 @@ public final class EscapeAnalysis implements UnitCheck {
             Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
             String escape = keptOutside(site, scopes, unit.loop());
             if (escape == null) {
-                escape = new Search(unit, site, scopes).firstEscape(resources);
+                escape = new Search(unit, site, scopes, joins).firstEscape(resources);
             }
             if (escape != null) {
                 return new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);
@@ -77,13 +81,15 @@ public final class EscapeAnalysis implements UnitCheck {
         private final LoopUnit unit;
         private final DeferSite site;
         private final LocalScopes scopes;
+        private final GoroutineJoins joins;
         private final Map<Declaration, Set<List<String>>> tracked = new LinkedHashMap<>();
         private final Deque<Declaration> pending = new ArrayDeque<>();
 
-        Search(LoopUnit unit, DeferSite site, LocalScopes scopes) {
+        Search(LoopUnit unit, DeferSite site, LocalScopes scopes, GoroutineJoins joins) {
             this.unit = unit;
             this.site = site;
             this.scopes = scopes;
+            this.joins = joins;
         }
 
         String firstEscape(Map<Declaration, Set<List<String>>> resources) {
@@ -120,7 +126,7 @@ public final class EscapeAnalysis implements UnitCheck {
         private String escapeOf(SyntaxNode use, Declaration declaration) {
             String where = declaration.name() + " (line " + line(use) + ")";
             for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
-                if (up.is(NodeKind.GO_STMT)) {
+                if (up.is(NodeKind.GO_STMT) && !joins.joinedWithinIteration(up, unit, scopes)) {
                     return where + " is used by a go statement that outlives the iteration";
                 }
             }

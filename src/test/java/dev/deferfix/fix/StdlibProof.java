@@ -143,7 +143,8 @@ public final class StdlibProof {
             String relative = src.relativize(file).toString();
             ParsedFile parsed;
             try {
-                parsed = GoParsing.parse(relative, content);
+                // the real path: the escape analysis reads other files of the package beside it
+                parsed = GoParsing.parse(file.toString(), content);
             } catch (SyntaxError broken) {
                 if (!GoToolchain.isKnownBrokenStdlibFile(relative)) {
                     internalErrors.add("does not parse: " + broken.getMessage());
@@ -257,7 +258,9 @@ public final class StdlibProof {
 
     private List<String> refusals() {
         List<String> lines = new ArrayList<>();
-        refusedWarnings.values().forEach(findings -> findings.forEach(f -> lines.add("refused " + f.path() + ":"
+        Path src = goroot.resolve("src");
+        refusedWarnings.values().forEach(findings -> findings.forEach(f -> lines.add("refused "
+                + src.relativize(Path.of(f.path())) + ":"
                 + f.start() + " " + oneLine(f.call()) + ": " + (f.resolution() == null ? "unresolved"
                 : f.resolution().refusalReason() + ": " + f.resolution().explanation()))));
         return lines;

@@ -1,0 +1,213 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.DeferFinder;
+import dev.deferfix.find.DeferSite;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The goroutine join proof, seen through the escape analysis: the loop body
+ * opens f, defers f.Close() and hands f to a goroutine; the site may be
+ * rewritten only when that goroutine is provably over before the iteration ends.
+ */
+class GoroutineJoinsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a WaitGroup declared in the body, Add(1) before the go statement, Wait() after it
+        "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nwg.Wait()",
+        // a literal closing a channel made in the body, drained by a range loop
+        "done := make(chan struct{})\ngo func() {\n\tdefer close(done)\n\tuse(f)\n}()\nfor range done {\n}",
+        // the same with the channel passed as the literal's parameter, and sends drained by the join
+        "ch := make(chan error, 1)\ngo func(out chan<- error) {\n\tdefer close(out)\n\tout <- check(f)\n}(ch)\n"
+                + "for err := range ch {\n\t_ = err\n}",
+        // a named top-level function that closes its channel parameter first thing
+        "ch := make(chan error)\ngo worker(f, ch)\nfor err := range ch {\n\t_ = err\n}",
+        // the join in an enclosing block; goroutines in exclusive branches (net/server_test.go's shape)
+        "ch := make(chan error)\nif path == \"\" {\n\tgo worker(f, ch)\n} else {\n\tgo otherWorker(f, ch)\n}\n"
+                + "for err := range ch {\n\tif err != nil {\n\t\tcontinue\n\t}\n}",
+        // jumps that stay inside the statements in between (a break of an inner loop or switch) are fine, so is a panic
+        "ch := make(chan error)\ngo worker(f, ch)\nfor i := 0; i < 3; i++ {\n\tif i == 1 {\n\t\tbreak\n\t}\n}\n"
+                + "if path == \"x\" {\n\tpanic(path)\n}\nswitch path {\ncase \"\":\n\tbreak\n}\nfor range ch {\n}",
+    })
+    void provesJoinsWithinTheIteration(String body) throws Exception {
+        assertNull(check(source("p", body)), body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // joined only after the loop: the WaitGroup lives outside the body
+        "outer.Add(1)\ngo func() {\n\tdefer outer.Done()\n\tuse(f)\n}()",
+        // no join at all
+        "done := make(chan struct{})\ngo func() {\n\tdefer close(done)\n\tuse(f)\n}()",
+        // the join sits behind a conditional continue
+        "ch := make(chan error)\ngo worker(f, ch)\nif path == \"\" {\n\tcontinue\n}\nfor range ch {\n}",
+        // ... or a return, or a goto past it
+        "ch := make(chan error)\ngo worker(f, ch)\nif path == \"\" {\n\treturn\n}\nfor range ch {\n}",
+        "ch := make(chan error)\ngo worker(f, ch)\nif path == \"\" {\n\tgoto skip\n}\nfor range ch {\n}\nskip:",
+        // the join is conditional
+        "ch := make(chan error)\ngo worker(f, ch)\nif path != \"\" {\n\tfor range ch {\n\t}\n}",
+        // the range join may stop early
+        "ch := make(chan error)\ngo worker(f, ch)\nfor err := range ch {\n\tif err != nil {\n\t\tbreak\n\t}\n}",
+        // Add after the go statement, Add(2), the WaitGroup shared
+        "var wg sync.WaitGroup\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nwg.Add(1)\nwg.Wait()",
+        "var wg sync.WaitGroup\nwg.Add(2)\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nwg.Wait()",
+        "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nshare(&wg)\nwg.Wait()",
+        // Done is not the first statement
+        "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tuse(f)\n\tdefer wg.Done()\n}()\nwg.Wait()",
+        // a callee without defer close, a method value, a function variable
+        "ch := make(chan error)\ngo noSignal(f, ch)\nfor range ch {\n}",
+        "ch := make(chan error)\ngo r.worker(f, ch)\nfor range ch {\n}",
+        "ch := make(chan error)\nw := worker\ngo w(f, ch)\nfor range ch {\n}",
+        // the channel goes to two goroutines that both run, or is closed or shared elsewhere
+        "ch := make(chan error)\ngo worker(f, ch)\ngo otherWorker(f, ch)\nfor range ch {\n}",
+        "ch := make(chan error)\ngo worker(f, ch)\ngo func() {\n\tch <- nil\n}()\nfor range ch {\n}",
+        "ch := make(chan error)\ngo worker(f, ch)\nclose(ch)\nfor range ch {\n}",
+        "ch := make(chan error)\ngo worker(f, ch)\nkeep = ch\nfor range ch {\n}",
+        // the channel is not made in this iteration
+        "ch := shared\ngo worker(f, ch)\nfor range ch {\n}",
+        // the goroutine is started in a nested loop, or starts another one
+        "ch := make(chan error)\nfor i := 0; i < 2; i++ {\n\tgo worker(f, ch)\n}\nfor range ch {\n}",
+        "done := make(chan struct{})\ngo func() {\n\tdefer close(done)\n\tgo use(f)\n}()\nfor range done {\n}",
+        // the literal closes its parameter but also uses the captured channel
+        "ch := make(chan error)\ngo func(out chan<- error) {\n\tdefer close(out)\n\tuse(f)\n\tclose(ch)\n}(ch)\nfor range ch {\n}",
+    })
+    void refusesGoroutinesNotProvablyJoined(String body) throws Exception {
+        Refusal refusal = check(source("p", body));
+        assertNotNull(refusal, body);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertTrue(refusal.detail().contains("go statement"), refusal.detail());
+    }
+
+    @Test
+    void aJoinedGoroutineStillCountsItsOtherEscapes() throws Exception {
+        Refusal refusal = check(source("p", "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tdefer wg.Done()\n"
+                + "\tkept = f\n}()\nwg.Wait()"));
+        assertNotNull(refusal);
+        assertTrue(refusal.detail().contains("stored in kept"), refusal.detail());
+    }
+
+    @Test
+    void findsTheCalleeInAnotherFileOfThePackage() throws Exception {
+        Files.writeString(dir.resolve("helper.go"), HELPER.replace("PKG", "p"));
+        assertNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
+    }
+
+    @Test
+    void aTestFileSeesFunctionsOfNonTestFilesButNotTheOtherWayRound() throws Exception {
+        Files.writeString(dir.resolve("helper_test.go"), HELPER.replace("PKG", "p"));
+        String body = "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}";
+        assertNotNull(check(source("p", body)), "input.go cannot call a function of a _test.go file");
+        assertNull(check(source("p", body), "input_test.go"));
+    }
+
+    @Test
+    void anExternalTestPackageIsAnotherPackage() throws Exception {
+        Files.writeString(dir.resolve("helper_test.go"), HELPER.replace("PKG", "p_test"));
+        assertNotNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}"),
+                "input_test.go"));
+    }
+
+    @Test
+    void everyDeclarationOfTheCalleeMustSignal() throws Exception {
+        Files.writeString(dir.resolve("helper_linux.go"), HELPER.replace("PKG", "p"));
+        Files.writeString(dir.resolve("helper_windows.go"), """
+                package p
+
+                func helper(f *file, ch chan<- error) { ch <- nil }
+                """);
+        assertNotNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
+    }
+
+    @Test
+    void anUnreadableFileInThePackageProvesNothing() throws Exception {
+        Files.writeString(dir.resolve("helper.go"), HELPER.replace("PKG", "p"));
+        Files.writeString(dir.resolve("broken.go"), "package p\n\nfunc {\n");
+        assertNotNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
+    }
+
+    private static final String HELPER = """
+            package PKG
+
+            func helper(f *file, ch chan<- error) {
+            	defer close(ch)
+            	ch <- check(f)
+            }
+            """;
+
+    private static String source(String pkg, String body) {
+        return """
+                package PKG
+
+                import "sync"
+
+                type file struct{}
+
+                func (f *file) Close() error { return nil }
+                func open(string) *file      { return nil }
+                func use(*file)              {}
+                func check(*file) error      { return nil }
+                func share(*sync.WaitGroup)  {}
+
+                func worker(f *file, ch chan<- error) {
+                	defer close(ch)
+                	ch <- check(f)
+                }
+
+                func otherWorker(f *file, ch chan<- error) {
+                	defer close(ch)
+                	use(f)
+                }
+
+                func noSignal(f *file, ch chan<- error) { ch <- check(f) }
+
+                type runner struct{}
+
+                func (r *runner) worker(f *file, ch chan<- error) {
+                	defer close(ch)
+                	use(f)
+                }
+
+                func run(paths []string, r *runner, shared chan error) {
+                	var outer sync.WaitGroup
+                	var kept *file
+                	var keep chan error
+                	for _, path := range paths {
+                		f := open(path)
+                		defer f.Close()
+                		BODY
+                	}
+                	outer.Wait()
+                	_, _ = kept, keep
+                }
+                """.replace("PKG", pkg).replace("BODY", body.replace("\n", "\n\t\t"));
+    }
+
+    private Refusal check(String source) throws Exception {
+        return check(source, "input.go");
+    }
+
+    private Refusal check(String source, String fileName) throws Exception {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, source);
+        ParsedFile parsed = GoParsing.parse(file.toString(), source.getBytes(StandardCharsets.UTF_8));
+        List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
+        assertEquals(1, sites.size(), "one defer in a loop expected");
+        return new EscapeAnalysis().check(new LoopUnit(parsed, sites.get(0).innermostLoop(), sites));
+    }
+}
