@@ -25,17 +25,29 @@ record CompletionSignal(Kind kind, Declaration variable) {
 
     enum Kind { CLOSE, DONE }
 
-    /** The signal of a FUNC_DECL or FUNC_LIT whose names {@code scopes} resolves, or null when it has none. */
+    /** Whether the function's body starts with a defer statement: a cheap filter before {@link #of}. */
+    static boolean startsWithDefer(SyntaxNode function) {
+        SyntaxNode first = firstStatement(function);
+        return first != null && first.is(NodeKind.DEFER_STMT);
+    }
+
+    private static SyntaxNode firstStatement(SyntaxNode function) {
+        SyntaxNode body = function.firstChild(NodeKind.BLOCK);
+        List<SyntaxNode> statements = body == null ? List.of() : GoTrees.statements(GoTrees.listOf(body));
+        return statements.isEmpty() ? null : statements.get(0);
+    }
+
+    /**
+     * The signal of a FUNC_DECL or FUNC_LIT whose names {@code scopes}
+     * resolves, or null when it has none. The caller checks that close is the
+     * builtin (the package does not redeclare it).
+     */
     static CompletionSignal of(SyntaxNode function, LocalScopes scopes) {
         SyntaxNode body = function.firstChild(NodeKind.BLOCK);
-        if (body == null || !body.descendants(NodeKind.GO_STMT).isEmpty()) {
+        if (!startsWithDefer(function) || !body.descendants(NodeKind.GO_STMT).isEmpty()) {
             return null;
         }
-        List<SyntaxNode> statements = GoTrees.statements(GoTrees.listOf(body));
-        if (statements.isEmpty() || !statements.get(0).is(NodeKind.DEFER_STMT)) {
-            return null;
-        }
-        CallShape call = CallShape.of(statements.get(0).firstChild(NodeKind.EXPRESSION));
+        CallShape call = CallShape.of(firstStatement(function).firstChild(NodeKind.EXPRESSION));
         if (call == null) {
             return null;
         }

@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class EscapeAnalysis implements UnitCheck {
     /** One per run: it caches what other files of a package declare. */
-    private final GoroutineJoins joins = new GoroutineJoins(new PackageFunctions());
+    private final GoroutineJoins joins = new GoroutineJoins(new PackageDeclarations());
 
     @Override
     public Refusal check(LoopUnit unit) {

@@ -4,6 +4,7 @@ import dev.deferfix.find.GoTrees;
 import dev.deferfix.fix.CompletionSignal.Kind;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.Set;
  * plain call. All of this must hold:
  * <ol>
  * <li>the goroutine runs a function literal, or a top-level function of the
- *     same package named plainly (see {@link PackageFunctions});</li>
+ *     same package named plainly (see {@link PackageDeclarations});</li>
  * <li>its first statement is its {@link CompletionSignal}, on a variable
  *     declared in the loop body: a channel made there ({@code ch := make(chan T)}),
  *     captured or passed as the closed parameter, or a captured
@@ -28,14 +29,15 @@ import java.util.Set;
  *     branches of one if or switch, so it is closed at most once), wg.Add(1),
  *     or a join ({@code for ... range ch}, {@code wg.Wait()}); no signalling
  *     goroutine sits in a loop or literal nested inside the variable's scope;</li>
- * <li>a join follows the go statement on every path ({@link JoinPath}).</li>
+ * <li>a join follows the go statement on every path ({@link JoinPath});</li>
+ * <li>close and make are the builtins and sync is the standard package.</li>
  * </ol>
  */
 final class GoroutineJoins {
-    private final PackageFunctions functions;
+    private final PackageDeclarations declarations;
 
-    GoroutineJoins(PackageFunctions functions) {
-        this.functions = functions;
+    GoroutineJoins(PackageDeclarations declarations) {
+        this.declarations = declarations;
     }
 
     /** Whether the goroutine of {@code goStatement} is provably over before the unit's iteration ends. */
@@ -51,7 +53,26 @@ final class GoroutineJoins {
             }
         }
         return handshake.goroutines.contains(goStatement) && handshake.startsOncePerScope()
-                && JoinPath.reachesJoin(goStatement, handshake.joins);
+                && JoinPath.reachesJoin(goStatement, handshake.joins) && namesMeanWhatTheySay(signal, unit.file());
+    }
+
+    /** close and make are the builtins, sync is the standard package: asked last, it may read other files. */
+    private boolean namesMeanWhatTheySay(Signal signal, ParsedFile file) {
+        if (signal.kind() == Kind.DONE) {
+            return importsSync(file.root());
+        }
+        return !declarations.declares(file, "close") && !declarations.declares(file, "make");
+    }
+
+    private static boolean importsSync(SyntaxNode root) {
+        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
+            SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
+            boolean named = name == null ? spec.firstChild(TokenKind.DOT) == null : name.text().equals("sync");
+            if (named && spec.firstChild(NodeKind.IMPORT_PATH).text().equals("\"sync\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The signal variable as the loop body names it, and the argument bound to it (null when captured). */
@@ -79,7 +100,7 @@ final class GoroutineJoins {
                 return null; // a WaitGroup passed by value would be a copy
             }
         } else if (name != null && scopes.resolve(name) == null) {
-            closed = functions.closedParameter(unit.file(), name.text());
+            closed = declarations.closedParameter(unit.file(), name.text());
         } else {
             return null; // a method value, a func variable, a computed function
         }

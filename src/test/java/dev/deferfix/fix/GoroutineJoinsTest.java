@@ -141,6 +141,21 @@ class GoroutineJoinsTest {
         assertNotNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
     }
 
+    @Test
+    void aPackageThatRedeclaresCloseProvesNoChannelJoin() throws Exception {
+        String body = "ch := make(chan error)\ngo worker(f, ch)\nfor range ch {\n}";
+        assertNull(check(source("p", body)));
+        Files.writeString(dir.resolve("builtins.go"), "package p\n\nfunc close(chan<- error) {}\n");
+        assertNotNull(check(source("p", body)));
+    }
+
+    @Test
+    void aWaitGroupMustComeFromTheStandardSyncPackage() throws Exception {
+        String body = "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nwg.Wait()";
+        assertNull(check(source("p", body)));
+        assertNotNull(check(source("p", body).replace("import \"sync\"", "import sync \"example.com/mysync\"")));
+    }
+
     private static final String HELPER = """
             package PKG
 

@@ -1,0 +1,174 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SyntaxError;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * What a file's package declares at top level, as far as the goroutine join
+ * proof needs it: which names it declares (a package may redeclare the
+ * builtins close and make), and which top-level functions (no receiver) close
+ * one of their channel parameters as their completion signal
+ * ({@code func f(c Conn, ch chan<- error) { defer close(ch); ... }}). The
+ * package is the file itself plus the other .go files of its directory with
+ * the same package clause; a non-test file sees only non-test files, a
+ * _test.go file sees both (package x and package x_test stay apart by their
+ * names). Other files are parsed only when asked, once per directory for the
+ * life of this object (one run), and only this summary of them is kept.
+ */
+final class PackageDeclarations {
+    /** Answer for a name without a provable signal. */
+    static final int NONE = -1;
+
+    private final Map<Path, List<FileSummary>> byDirectory = new ConcurrentHashMap<>();
+
+    /**
+     * The index of the parameter that the top-level function {@code name}
+     * closes first thing, as seen from {@code file}; NONE when it has no such
+     * signal, is not a top-level function of the package, some declaration of
+     * it (under other build tags) differs, or a file of the package cannot be read.
+     */
+    int closedParameter(ParsedFile file, String name) {
+        List<Integer> found = FileSummary.closersIn(file.root(), name);
+        if (found.isEmpty()) {
+            List<FileSummary> others = otherFiles(file);
+            if (others == null) {
+                return NONE;
+            }
+            others.forEach(other -> found.addAll(other.closers().getOrDefault(name, List.of())));
+        }
+        return !found.isEmpty() && found.stream().distinct().count() == 1 ? found.get(0) : NONE;
+    }
+
+    /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
+    boolean declares(ParsedFile file, String name) {
+        if (FileSummary.namesIn(file.root()).contains(name)) {
+            return true;
+        }
+        List<FileSummary> others = otherFiles(file);
+        return others == null || others.stream().anyMatch(other -> other.names().contains(name));
+    }
+
+    /** The other files of the file's package, or null when the directory has a file that cannot be read. */
+    private List<FileSummary> otherFiles(ParsedFile file) {
+        Path path = Path.of(file.path()).toAbsolutePath().normalize();
+        String fileName = path.getFileName().toString();
+        boolean testFile = fileName.endsWith("_test.go");
+        String packageName = packageName(file.root());
+        List<FileSummary> visible = new ArrayList<>();
+        for (FileSummary other : byDirectory.computeIfAbsent(path.getParent(), PackageDeclarations::read)) {
+            if (other == FileSummary.UNREADABLE) {
+                return null;
+            }
+            if (other.packageName().equals(packageName) && (testFile || !other.testFile())
+                    && !other.fileName().equals(fileName)) {
+                visible.add(other);
+            }
+        }
+        return visible;
+    }
+
+    private static List<FileSummary> read(Path directory) {
+        List<FileSummary> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().endsWith(".go")).toList()) {
+                if (Files.isRegularFile(entry)) {
+                    ParsedFile parsed = GoParsing.parse(entry.toString(), Files.readAllBytes(entry));
+                    files.add(FileSummary.of(entry.getFileName().toString(), parsed.root()));
+                }
+            }
+        } catch (IOException | SyntaxError unreadable) {
+            return List.of(FileSummary.UNREADABLE);
+        }
+        return files;
+    }
+
+    private static String packageName(SyntaxNode root) {
+        SyntaxNode clause = root.firstChild(NodeKind.PACKAGE_CLAUSE);
+        return clause == null ? "" : clause.firstChild(TokenKind.IDENTIFIER).text();
+    }
+
+    /** One file: its package clause, its top-level names, and per function name the closed parameter of each declaration. */
+    private record FileSummary(String fileName, String packageName, Set<String> names,
+                               Map<String, List<Integer>> closers) {
+        static final FileSummary UNREADABLE = new FileSummary("", "", Set.of(), Map.of());
+
+        boolean testFile() {
+            return fileName.endsWith("_test.go");
+        }
+
+        static FileSummary of(String fileName, SyntaxNode root) {
+            Map<String, List<Integer>> closers = new HashMap<>();
+            for (SyntaxNode function : functions(root)) {
+                closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
+                        .add(closedParameter(function));
+            }
+            return new FileSummary(fileName, PackageDeclarations.packageName(root), namesIn(root), closers);
+        }
+
+        static List<Integer> closersIn(SyntaxNode root, String name) {
+            List<Integer> found = new ArrayList<>();
+            for (SyntaxNode function : functions(root)) {
+                if (function.firstChild(TokenKind.IDENTIFIER).text().equals(name)) {
+                    found.add(closedParameter(function));
+                }
+            }
+            return found;
+        }
+
+        /** Functions without a receiver. */
+        private static List<SyntaxNode> functions(SyntaxNode root) {
+            List<SyntaxNode> functions = new ArrayList<>();
+            for (SyntaxNode top : root.children(NodeKind.TOP_LEVEL_DECL)) {
+                SyntaxNode function = top.firstChild(NodeKind.FUNC_DECL);
+                if (function != null && function.firstChild(NodeKind.RECEIVER) == null) {
+                    functions.add(function);
+                }
+            }
+            return functions;
+        }
+
+        static Set<String> namesIn(SyntaxNode root) {
+            Set<String> names = new HashSet<>();
+            functions(root).forEach(function -> names.add(function.firstChild(TokenKind.IDENTIFIER).text()));
+            for (SyntaxNode top : root.children(NodeKind.TOP_LEVEL_DECL)) {
+                SyntaxNode declaration = top.firstChild(NodeKind.DECLARATION);
+                if (declaration == null) {
+                    continue;
+                }
+                declaration.walk(node -> true, node -> {
+                    if (node.is(NodeKind.VAR_SPEC) || node.is(NodeKind.CONST_SPEC)) {
+                        node.child(0).children().stream().filter(n -> n.is(TokenKind.IDENTIFIER))
+                                .forEach(n -> names.add(n.text()));
+                    } else if (node.is(NodeKind.TYPE_SPEC)) {
+                        names.add(node.child(0).text());
+                    }
+                });
+            }
+            return names;
+        }
+
+        private static int closedParameter(SyntaxNode function) {
+            if (!CompletionSignal.startsWithDefer(function)) {
+                return NONE; // most functions: skip building their scopes
+            }
+            CompletionSignal signal = CompletionSignal.of(function, LocalScopes.of(function));
+            return signal == null || signal.kind() != CompletionSignal.Kind.CLOSE ? NONE
+                    : signal.parameterIndex(function);
+        }
+    }
+}
