@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * each iteration's defers at the end of that iteration, jumps and results as
  * the original meant them), "go run" of the golden prints exactly that, and
  * the original input prints something else (its defers pile up until the
- * function returns), so the expected text really tells the two apart.
+ * function returns), so the expected text really tells the two apart. The
+ * case's other .go files (see {@link RewriteFixturesTest}) run along.
  */
 class ClosureScopeRunTest {
     private static final String EXPECTED = ClosureScope.NAME + ".run.txt";
@@ -49,8 +50,13 @@ class ClosureScopeRunTest {
     private static String run(Path source) throws IOException {
         Path work = Files.createTempDirectory("closure-run");
         Files.copy(source, work.resolve("main.go"));
+        List<String> command = new ArrayList<>(List.of("go", "run", "main.go"));
+        for (Path companion : RewriteFixturesTest.companions(source.getParent())) {
+            Files.copy(companion, work.resolve(companion.getFileName()));
+            command.add(companion.getFileName().toString());
+        }
         List<String> env = GoToolchain.gopathEnvironment(work.toString(), work.resolve("cache"));
-        GoToolchain.Result result = GoToolchain.run(work, env, 300, "go", "run", "main.go");
+        GoToolchain.Result result = GoToolchain.run(work, env, 300, command.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.output());
         return result.stdout();
     }

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.TestFactory;
  * refused.txt then names the reason code expected for that case: a bare line
  * "CODE" for every strategy, or lines "STRATEGY: CODE" ("auto: CODE") where the
  * strategies refuse for different reasons. An optional
- * options.txt holds "max-concurrency N" and "strict". Every golden is checked
+ * options.txt holds "max-concurrency N" and "strict". Other .go files in a
+ * case directory are the rest of input.go's package (say, a function it calls
+ * in a goroutine): the rewrite may read them, and they are vetted and run
+ * beside input.go and beside every golden. Every golden is checked
  * for idempotence (fixing it again changes nothing) and must have no warning
  * left when scanned again. A separate test runs gofmt and go vet on everything.
  */
@@ -69,14 +72,18 @@ class RewriteFixturesTest {
         List<String> perIterationPackages = new ArrayList<>();
         for (Path dir : caseDirectories()) {
             boolean perIteration = version(dir).hasPerIterationLoopVariables();
+            List<Path> companions = companions(dir);
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".go") || f.toString().endsWith(".golden"))
-                        .toList()) {
+                        .filter(f -> !companions.contains(f)).toList()) {
                     String variant = dir.getFileName() + "_" + file.getFileName().toString().replace('.', '_');
                     Path packageDir = src.resolve(variant);
                     Files.createDirectories(packageDir);
                     // gofmt prints LF; a CRLF fixture is checked in its LF form (its line endings are the point).
                     Files.writeString(packageDir.resolve("main.go"), read(file).replace("\r\n", "\n"));
+                    for (Path companion : companions) {
+                        Files.copy(companion, packageDir.resolve(companion.getFileName()));
+                    }
                     (perIteration ? perIterationPackages : packages).add("./" + variant);
                 }
             }
@@ -99,6 +106,14 @@ class RewriteFixturesTest {
         vet.addAll(packages);
         GoToolchain.Result result = GoToolchain.run(src, env, 600, vet.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.output());
+    }
+
+    /** The case's other .go files: the rest of input.go's package, vetted and run beside every variant. */
+    static List<Path> companions(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".go") && !f.getFileName().toString().equals("input.go"))
+                    .sorted().toList();
+        }
     }
 
     static List<Path> caseDirectories() throws IOException {
