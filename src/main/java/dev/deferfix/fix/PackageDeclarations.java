@@ -8,6 +8,7 @@ import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,9 +64,21 @@ final class PackageDeclarations {
         return others == null || others.stream().anyMatch(other -> other.names().contains(name));
     }
 
-    /** The other files of the file's package, or null when the directory has a file that cannot be read. */
+    /**
+     * The other files of the file's package; null when the directory has a
+     * file that cannot be read, or the file is not on disk where its path
+     * says (standard input without a real file name): then its package is unknown.
+     */
     private List<FileSummary> otherFiles(ParsedFile file) {
-        Path path = Path.of(file.path()).toAbsolutePath().normalize();
+        Path path;
+        try {
+            path = Path.of(file.path()).toAbsolutePath().normalize();
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
+        if (!Files.isRegularFile(path)) {
+            return null;
+        }
         String fileName = path.getFileName().toString();
         boolean testFile = fileName.endsWith("_test.go");
         String packageName = packageName(file.root());

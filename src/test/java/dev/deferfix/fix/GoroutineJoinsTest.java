@@ -109,6 +109,15 @@ class GoroutineJoinsTest {
     }
 
     @Test
+    void aFileThatIsNotOnDiskHasNoKnownPackage() throws Exception {
+        Files.writeString(dir.resolve("helper.go"), HELPER.replace("PKG", "p"));
+        String source = source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}");
+        ParsedFile parsed = GoParsing.parse(dir.resolve("<standard input>").toString(),
+                source.getBytes(StandardCharsets.UTF_8));
+        assertNotNull(check(parsed));
+    }
+
+    @Test
     void aTestFileSeesFunctionsOfNonTestFilesButNotTheOtherWayRound() throws Exception {
         Files.writeString(dir.resolve("helper_test.go"), HELPER.replace("PKG", "p"));
         String body = "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}";
@@ -220,7 +229,10 @@ class GoroutineJoinsTest {
     private Refusal check(String source, String fileName) throws Exception {
         Path file = dir.resolve(fileName);
         Files.writeString(file, source);
-        ParsedFile parsed = GoParsing.parse(file.toString(), source.getBytes(StandardCharsets.UTF_8));
+        return check(GoParsing.parse(file.toString(), source.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Refusal check(ParsedFile parsed) {
         List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
         assertEquals(1, sites.size(), "one defer in a loop expected");
         return new EscapeAnalysis().check(new LoopUnit(parsed, sites.get(0).innermostLoop(), sites));
