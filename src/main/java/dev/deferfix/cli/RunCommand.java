@@ -62,7 +62,7 @@ final class RunCommand {
         String name = invocation.stdinName() != null ? invocation.stdinName() : "<standard input>";
         Path location = workingDirectory.resolve(invocation.stdinName() != null ? invocation.stdinName() : "stdin.go");
         SourceFile source = new SourceFile(name, location, in.readAllBytes(), null);
-        FileProcessor processor = new FileProcessor(options, Strategies.defaultFixer(), null);
+        FileProcessor processor = processor(null);
         FileOutcome outcome = processor.process(source);
         RunSummary summary = new RunSummary(options.mode());
         summary.add(outcome);
@@ -88,7 +88,7 @@ final class RunCommand {
             summary.addError();
         }
         List<Target> targets = listing.targets();
-        FileProcessor processor = new FileProcessor(options, Strategies.defaultFixer(), changed);
+        FileProcessor processor = processor(changed);
         try (InFlightTemps temps = options.mode() == RunMode.WRITE ? new InFlightTemps() : null;
              Progress progress = Progress.start(err, targets.size(), terminal)) {
             if (temps != null) {
@@ -111,6 +111,11 @@ final class RunCommand {
             err.println(summary.line((System.nanoTime() - started) / 1e9));
         }
         return exitCode(summary);
+    }
+
+    /** Without planned fixes (--check in plain text) the strategies are never asked, so they are not built. */
+    private FileProcessor processor(ChangedLines changed) {
+        return new FileProcessor(options, options.planFixes() ? Strategies.defaultFixer() : null, changed);
     }
 
     private int exitCode(RunSummary summary) {

@@ -28,7 +28,10 @@ public final class FileProcessor {
     private final ChangedLines changedLines;
     private final GoModLocator goMods = new GoModLocator();
 
-    /** @param changedLines with --diff-base, the lines whose findings count; else null (all lines count) */
+    /**
+     * @param fixer        null when {@code options.planFixes()} is false: it is never used then
+     * @param changedLines with --diff-base, the lines whose findings count; else null (all lines count)
+     */
     public FileProcessor(RunOptions options, Fixer fixer, ChangedLines changedLines) {
         this.options = options;
         this.fixer = fixer;
