@@ -2,12 +2,8 @@ package dev.deferfix.find;
 
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SourceText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +64,7 @@ public final class Detector {
         return new Finding(rule, severity, source.path(),
                 Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),
                 Position.of(source, site.loopAnchor().start()), function, call, message,
-                fingerprint(key + "\0" + occurrence),
+                new LazyFingerprint(key + "\0" + occurrence),
                 suppressions.forLine(source.line(site.defer().start())), null, site, goVersion);
     }
 
@@ -79,14 +75,5 @@ public final class Detector {
             slashed = slashed.substring(2);
         }
         return slashed;
-    }
-
-    private static String fingerprint(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
     }
 }

@@ -9,27 +9,32 @@ package dev.deferfix.find;
  * @param loop        where the loop that repeats it starts
  * @param function    the enclosing function's name, or "func literal"
  * @param call        the deferred call's source text
- * @param fingerprint stable across edits elsewhere in the file (SARIF partialFingerprints)
+ * @param lazyFingerprint see {@link #fingerprint()}
  * @param suppression the in-source comment that suppresses it, or null
  * @param resolution  what the rewrite stage decided, or null before it ran
  * @param goVersion   the Go version the file was judged by, and where it came from (for --explain)
  */
 public record Finding(Rule rule, Severity severity, String path, Position start, Position end, Position loop,
-                      String function, String call, String message, String fingerprint,
+                      String function, String call, String message, LazyFingerprint lazyFingerprint,
                       Suppressions.Suppression suppression, Resolution resolution, DeferSite site,
                       GoVersion goVersion) {
+
+    /** Stable across edits elsewhere in the file (SARIF partialFingerprints). */
+    public String fingerprint() {
+        return lazyFingerprint.value();
+    }
 
     public boolean isSuppressed() {
         return suppression != null;
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(rule, newSeverity, path, start, end, loop, function, call, message, fingerprint,
+        return new Finding(rule, newSeverity, path, start, end, loop, function, call, message, lazyFingerprint,
                 suppression, resolution, site, goVersion);
     }
 
     public Finding withResolution(Resolution newResolution) {
-        return new Finding(rule, severity, path, start, end, loop, function, call, message, fingerprint,
+        return new Finding(rule, severity, path, start, end, loop, function, call, message, lazyFingerprint,
                 suppression, newResolution, site, goVersion);
     }
 }
