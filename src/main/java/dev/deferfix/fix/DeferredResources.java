@@ -66,7 +66,7 @@ final class DeferredResources {
         return false;
     }
 
-    private static boolean isErrorName(String name) {
+    static boolean isErrorName(String name) {
         return name.equals("err") || name.endsWith("Err");
     }
 }

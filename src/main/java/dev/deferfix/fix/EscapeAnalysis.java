@@ -152,11 +152,12 @@ public final class EscapeAnalysis implements UnitCheck {
          */
         private String follow(SyntaxNode start, String where) {
             SyntaxNode value = start;
+            boolean throughCall = false;
             while (true) {
                 SyntaxNode parent = value.parent();
                 switch (parent.kind()) {
                     case PRIMARY_EXPR:
-                        if (calledAfter(parent, value)) {
+                        if (CallResults.calledAfter(parent, value)) {
                             return null;
                         }
                         value = parent;
@@ -178,16 +179,17 @@ public final class EscapeAnalysis implements UnitCheck {
                         break;
                     case ARGUMENTS: {
                         SyntaxNode call = parent.parent().parent();
-                        if (!"append".equals(GoTrees.calleeText(call))) {
+                        if (!CallResults.keepArgument(call, parent)) {
                             return null;
                         }
                         value = call;
+                        throughCall = true;
                         break;
                     }
                     case INDEX_SUFFIX, INDEX_TAIL, SLICE_TAIL:
                         return keyStoredBy(parent, where);
                     case EXPRESSION_LIST:
-                        return intoStatement(parent, value, where);
+                        return intoStatement(parent, value, where, throughCall);
                     case SIMPLE_STMT:
                         return parent.hasChild(TokenKind.ARROW) && parent.child(parent.children().size() - 1) == value
                                 ? where + " is sent on a channel" : null;
@@ -203,16 +205,6 @@ public final class EscapeAnalysis implements UnitCheck {
             }
         }
 
-        private static boolean calledAfter(SyntaxNode primary, SyntaxNode value) {
-            List<SyntaxNode> parts = primary.children();
-            for (int i = parts.indexOf(value) + 1; i < parts.size(); i++) {
-                if (parts.get(i).is(NodeKind.SUFFIX) && parts.get(i).firstChild(NodeKind.ARGUMENTS) != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
         private static boolean carriesThroughUnary(SyntaxNode unary) {
             for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
@@ -223,10 +215,13 @@ public final class EscapeAnalysis implements UnitCheck {
             return true;
         }
 
-        private String intoStatement(SyntaxNode list, SyntaxNode value, String where) {
+        /** {@code throughCall}: the value is a call's result, so an error among the targets is a status report. */
+        private String intoStatement(SyntaxNode list, SyntaxNode value, String where, boolean throughCall) {
             SyntaxNode statement = list.parent();
             if (statement.is(NodeKind.VAR_SPEC)) {
-                scopes.declaredBy(statement).forEach(this::track);
+                scopes.declaredBy(statement).stream()
+                        .filter(declaration -> !(throughCall && DeferredResources.isErrorName(declaration.name())))
+                        .forEach(this::track);
                 return null;
             }
             if (statement.is(NodeKind.RETURN_STMT)) {
@@ -244,15 +239,22 @@ public final class EscapeAnalysis implements UnitCheck {
             List<SyntaxNode> targets = lists.get(0).children(NodeKind.EXPRESSION);
             List<SyntaxNode> values = list.children(NodeKind.EXPRESSION);
             if (targets.size() == values.size()) {
-                return storedInto(targets.get(values.indexOf(value)), where);
+                SyntaxNode target = targets.get(values.indexOf(value));
+                return throughCall && namesError(target) ? null : storedInto(target, where);
             }
             for (SyntaxNode target : targets) {
-                String escape = storedInto(target, where);
+                String escape = throughCall && namesError(target) ? null : storedInto(target, where);
                 if (escape != null) {
                     return escape;
                 }
             }
             return null;
+        }
+
+        /** A plain err (or ...Err) variable: by Go convention a call's status report, not the value it was given. */
+        private static boolean namesError(SyntaxNode target) {
+            SyntaxNode root = NameWrites.rootIdentifier(target);
+            return root != null && root.text().equals(target.text().strip()) && DeferredResources.isErrorName(root.text());
         }
 
         /** The value lands in {@code target}: fine (and followed) when its root variable is declared in the body. */
