@@ -8,6 +8,7 @@ import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,13 @@ import java.util.Set;
  * a channel, returned after the defer, used by a go statement, or captured by a
  * function literal that itself escapes that way. A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
- * as a call: what it does with the value is followed like any other use. Method calls on it, reading
- * its fields and passing it to a call are ordinary uses. Where the flow is not
- * understood, it counts as an escape.
+ * as a call: what it does with the value is followed like any other use.
+ * Method calls on it and reading its fields are ordinary uses; passing it to a
+ * call is too, except that the call's result may keep it
+ * ({@link CallResults}), so a result stored outside the body is an escape
+ * (returning one is not: whatever it keeps was cleaned up at that return
+ * before the rewrite as well). Where the flow is not understood, it counts as
+ * an escape.
  */
 public final class EscapeAnalysis implements UnitCheck {
     /** One per run: it caches what other files of a package declare. */
@@ -83,6 +88,8 @@ public final class EscapeAnalysis implements UnitCheck {
         private final LocalScopes scopes;
         private final GoroutineJoins joins;
         private final Map<Declaration, Set<List<String>>> tracked = new LinkedHashMap<>();
+        /** Tracked variables that hold a call's result that may keep the value, not the value itself. */
+        private final Set<Declaration> keptByCalls = new HashSet<>();
         private final Deque<Declaration> pending = new ArrayDeque<>();
 
         Search(LoopUnit unit, DeferSite site, LocalScopes scopes, GoroutineJoins joins) {
@@ -106,7 +113,13 @@ public final class EscapeAnalysis implements UnitCheck {
             return null;
         }
 
-        private void track(Declaration declaration) {
+        /** Follows a variable that the whole value, or (when {@code keptByCall}) a call's result, lands in. */
+        private void track(Declaration declaration, boolean keptByCall) {
+            if (keptByCall && !tracked.containsKey(declaration)) {
+                keptByCalls.add(declaration);
+            } else if (!keptByCall) {
+                keptByCalls.remove(declaration);
+            }
             track(declaration, DeferredResources.WHOLE_VALUE);
         }
 
@@ -130,13 +143,15 @@ public final class EscapeAnalysis implements UnitCheck {
                     return where + " is used by a go statement that outlives the iteration";
                 }
             }
-            String direct = reachesResource(use, declaration) ? follow(use.parent(), where) : null;
+            boolean throughCall = keptByCalls.contains(declaration);
+            String direct = reachesResource(use, declaration) ? follow(use.parent(), where, throughCall) : null;
             if (direct != null) {
                 return direct;
             }
             for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
                 if (up.is(NodeKind.FUNC_LIT) && !declaration.isInside(up) && !site.defer().isAncestorOf(up)) {
-                    String captured = follow(up, where + ", captured by the function literal at line " + line(up) + ",");
+                    String captured = follow(up, where + ", captured by the function literal at line " + line(up) + ",",
+                            throughCall);
                     if (captured != null) {
                         return captured;
                     }
@@ -150,9 +165,9 @@ public final class EscapeAnalysis implements UnitCheck {
          * receives it; an escape description, or null when the value stops
          * being carried or stays in local variables (which are then tracked).
          */
-        private String follow(SyntaxNode start, String where) {
+        private String follow(SyntaxNode start, String where, boolean fromCall) {
             SyntaxNode value = start;
-            boolean throughCall = false;
+            boolean throughCall = fromCall;
             while (true) {
                 SyntaxNode parent = value.parent();
                 switch (parent.kind()) {
@@ -194,7 +209,7 @@ public final class EscapeAnalysis implements UnitCheck {
                         return parent.hasChild(TokenKind.ARROW) && parent.child(parent.children().size() - 1) == value
                                 ? where + " is sent on a channel" : null;
                     case RETURN_STMT:
-                        return returned(parent, where);
+                        return returned(parent, where, throughCall);
                     case DEFER_STMT, RANGE_CLAUSE, IF_HEADER, SWITCH_HEADER, FOR_CLAUSE, FOR_STMT, IF_STMT,
                          GO_STMT, STATEMENT:
                         return null;
@@ -221,11 +236,11 @@ public final class EscapeAnalysis implements UnitCheck {
             if (statement.is(NodeKind.VAR_SPEC)) {
                 scopes.declaredBy(statement).stream()
                         .filter(declaration -> !(throughCall && DeferredResources.isErrorName(declaration.name())))
-                        .forEach(this::track);
+                        .forEach(declaration -> track(declaration, throughCall));
                 return null;
             }
             if (statement.is(NodeKind.RETURN_STMT)) {
-                return returned(statement, where);
+                return returned(statement, where, throughCall);
             }
             if (!statement.is(NodeKind.SIMPLE_STMT)) {
                 return statement.is(NodeKind.CASE_CLAUSE) || statement.is(NodeKind.RANGE_CLAUSE) ? null
@@ -240,10 +255,10 @@ public final class EscapeAnalysis implements UnitCheck {
             List<SyntaxNode> values = list.children(NodeKind.EXPRESSION);
             if (targets.size() == values.size()) {
                 SyntaxNode target = targets.get(values.indexOf(value));
-                return throughCall && namesError(target) ? null : storedInto(target, where);
+                return throughCall && namesError(target) ? null : storedInto(target, where, throughCall);
             }
             for (SyntaxNode target : targets) {
-                String escape = throughCall && namesError(target) ? null : storedInto(target, where);
+                String escape = throughCall && namesError(target) ? null : storedInto(target, where, throughCall);
                 if (escape != null) {
                     return escape;
                 }
@@ -258,7 +273,7 @@ public final class EscapeAnalysis implements UnitCheck {
         }
 
         /** The value lands in {@code target}: fine (and followed) when its root variable is declared in the body. */
-        private String storedInto(SyntaxNode target, String where) {
+        private String storedInto(SyntaxNode target, String where, boolean throughCall) {
             SyntaxNode root = NameWrites.rootIdentifier(target);
             if (root == null) {
                 return where + " is stored through " + target.text().strip();
@@ -270,7 +285,7 @@ public final class EscapeAnalysis implements UnitCheck {
             if (declaration == null || !declaration.isInside(unit.body())) {
                 return where + " is stored in " + target.text().strip() + ", declared outside the loop body";
             }
-            track(declaration);
+            track(declaration, throughCall);
             return null;
         }
 
@@ -283,17 +298,22 @@ public final class EscapeAnalysis implements UnitCheck {
                     && (statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.ASSIGN_OP)
                     || statement.hasChild(TokenKind.INC) || statement.hasChild(TokenKind.DEC));
             if (list.is(NodeKind.EXPRESSION_LIST) && assigns) {
-                return storedInto(expression, where + " as a key");
+                return storedInto(expression, where + " as a key", false);
             }
             return null;
         }
 
-        private String returned(SyntaxNode statement, String where) {
+        /**
+         * A return from the function after the defer hands the value over; a
+         * call's result that may keep it is let go (whatever it keeps was
+         * cleaned up at that return before the rewrite as well).
+         */
+        private String returned(SyntaxNode statement, String where, boolean throughCall) {
             boolean fromLiteral = GoTrees.enclosingFunction(statement) != site.function();
             if (fromLiteral) {
                 return where + " is returned from a function literal";
             }
-            return statement.start() > site.defer().end() ? where + " is returned from the function" : null;
+            return statement.start() > site.defer().end() && !throughCall ? where + " is returned from the function" : null;
         }
 
         private int line(SyntaxNode node) {

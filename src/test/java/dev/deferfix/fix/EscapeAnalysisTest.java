@@ -34,13 +34,17 @@ class EscapeAnalysisTest {
         "seen[f] = true",
         "if f != nil {\n\t\t\treturn f\n\t\t}",
         "p := &f\n\t\tkept = *p",
+        "kept = wrap(f)",
+        "files = append(files, wrap(f))",
+        "w := wrap(f)\n\t\tr.last = w",
+        "w, err := wrapChecked(f)\n\t\tif err == nil {\n\t\t\tkept = w\n\t\t}",
     })
     void refusesWhenTheResourceLeavesTheIteration(String statement) throws Exception {
         Refusal refusal = check(loopWith("defer f.Close()\n\t\t" + statement));
         assertNotNull(refusal, statement);
         assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
         assertTrue(refusal.detail().startsWith("f ") || refusal.detail().startsWith("alias ")
-                || refusal.detail().startsWith("wrapped ") || refusal.detail().startsWith("p "), refusal.detail());
+                || refusal.detail().startsWith("wrapped ") || refusal.detail().startsWith("p ") || refusal.detail().startsWith("w "), refusal.detail());
     }
 
     @ParameterizedTest
@@ -54,6 +58,10 @@ class EscapeAnalysisTest {
         "func() { use(f) }()",
         "if f == nil {\n\t\t\tcontinue\n\t\t}",
         "sort(func(a, b int) bool { return a < b })",
+        "total = len(fmt.Sprint(f))",
+        "total = wrap(f).Read()",
+        "w, err := wrapChecked(f)\n\t\tlastErr = err\n\t\tuse(w)",
+        "if f.size > 0 {\n\t\t\treturn wrap(f)\n\t\t}",
     })
     void leavesOrdinaryUsesAlone(String statement) throws Exception {
         assertNull(check(loopWith("defer f.Close()\n\t\t" + statement)), statement);
@@ -155,6 +163,8 @@ class EscapeAnalysisTest {
                 func open(string) *file      { return nil }
                 func use(*file)              {}
                 func sort(func(a, b int) bool) {}
+                func wrap(f *file) *file     { return f }
+                func wrapChecked(f *file) (*file, error) { return f, nil }
 
                 type registry struct{ last *file }
 
@@ -166,11 +176,12 @@ class EscapeAnalysisTest {
                 	byName := map[string]*file{}
                 	seen := map[*file]bool{}
                 	total := 0
+                	var lastErr error
                 	for _, path := range paths {
                 		f := open(path)
                 		BODY
                 	}
-                	_, _, _, _, _, _ = files, later, cleanups, byName, seen, total
+                	_, _, _, _, _, _, _ = files, later, cleanups, byName, seen, total, lastErr
                 	return kept
                 }
                 """.replace("BODY", body);
