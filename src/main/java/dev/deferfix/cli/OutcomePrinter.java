@@ -86,7 +86,10 @@ final class OutcomePrinter {
     /** Prints the collected findings. */
     void finish() {
         ReportFormat format = ReportFormat.valueOf(invocation.format().toUpperCase(Locale.ROOT));
-        ReportInput input = new ReportInput(findings, errors, ToolVersion.get(), invocation.explain(), strict);
+        // Only JSON and SARIF show the version; reading it (a resource lookup that scans the
+        // runtime's modules first) is several milliseconds of a one-file --check.
+        String version = format == ReportFormat.TEXT ? "" : ToolVersion.get();
+        ReportInput input = new ReportInput(findings, errors, version, invocation.explain(), strict);
         boolean findingsOnStdout = mode == RunMode.LIST || mode == RunMode.CHECK || mode == RunMode.WRITE;
         try {
             Reports.write(format, input, findingsOnStdout ? out : err);

@@ -12,7 +12,7 @@ import java.util.List;
  * warning.
  *
  * @param errors      one-line errors ("path:line:col: reason") of files that could not be scanned
- * @param toolVersion defer-fix's version, shown by JSON and SARIF
+ * @param toolVersion defer-fix's version, shown by JSON and SARIF (text does not read it)
  * @param explain     add the reasoning behind each finding
  * @param strict      notes become warnings
  */
