@@ -26,6 +26,11 @@ public final class GoCharStream implements CharStream {
         this.sourceName = sourceName;
     }
 
+    /** The characters themselves, for the lexer's hand-written paths; not to be changed. */
+    char[] chars() {
+        return chars;
+    }
+
     // consume() and LA(1) run for every character: kept tiny so they inline,
     // with surrogate pairs (the only multi-unit code points) on the slow path.
 

@@ -16,6 +16,8 @@ import org.antlr.v4.runtime.misc.Interval;
 public final class GoTokenStream implements TokenStream {
     private final TokenSource source;
     private final Token[] tokens;
+    /** The tokens' types again: the parser asks for the next type at almost every step. */
+    private final int[] types;
     private final int size;
     private int index;
 
@@ -37,10 +39,17 @@ public final class GoTokenStream implements TokenStream {
         } while (token.getType() != Token.EOF);
         this.tokens = read;
         this.size = count;
+        this.types = new int[count];
+        for (int i = 0; i < count; i++) {
+            types[i] = read[i].getType();
+        }
     }
 
     @Override
     public Token LT(int k) {
+        if (k == 1) { // index never passes EOF, the last token
+            return tokens[index];
+        }
         if (k == 0) {
             return null;
         }
@@ -53,13 +62,16 @@ public final class GoTokenStream implements TokenStream {
 
     @Override
     public int LA(int i) {
+        if (i == 1) {
+            return types[index];
+        }
         Token token = LT(i);
         return token == null ? Token.INVALID_TYPE : token.getType();
     }
 
     @Override
     public void consume() {
-        if (tokens[index].getType() == Token.EOF) {
+        if (types[index] == Token.EOF) {
             throw new IllegalStateException("cannot consume EOF");
         }
         index++;

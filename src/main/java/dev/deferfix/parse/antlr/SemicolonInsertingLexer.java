@@ -14,6 +14,9 @@ import org.antlr.v4.runtime.Lexer;
  * <p>The inserted semicolon is a zero-width token placed just before the
  * newline, so the token stream still prints back to the exact input.
  *
+ * <p>Spaces, newlines, line comments, ASCII names and one-character
+ * punctuation are read by hand, the rest by the generated ATN.
+ *
  * <p>Hidden tokens (spaces, newlines, comments) never reach the parser and
  * are never allocated: they only go to the {@link TokenSink}, which also sees
  * every other token in order.
@@ -25,8 +28,13 @@ public abstract class SemicolonInsertingLexer extends Lexer {
     private TokenSink sink = TokenSink.NONE;
     private boolean semicolonDue;
 
+    /** The input's characters, which the hand-written paths scan directly (no call per character). */
+    private final char[] chars;
+
+    /** {@code input} must be a {@link GoCharStream}. */
     protected SemicolonInsertingLexer(CharStream input) {
         super(input);
+        this.chars = ((GoCharStream) input).chars();
     }
 
     public void setTokenSink(TokenSink sink) {
@@ -39,6 +47,10 @@ public abstract class SemicolonInsertingLexer extends Lexer {
             Token semicolon = skipPlainHidden();
             if (semicolon != null) {
                 return semicolon;
+            }
+            Token plain = plainToken();
+            if (plain != null) {
+                return plain;
             }
             Token token = super.nextToken();
             if (token != HIDDEN_MARK) {
@@ -54,37 +66,113 @@ public abstract class SemicolonInsertingLexer extends Lexer {
      * anything else, or returns the semicolon due before a newline.
      */
     private Token skipPlainHidden() {
-        CharStream in = _input;
-        while (true) {
-            int start = in.index();
-            int c = in.LA(1);
+        char[] text = chars;
+        int length = text.length;
+        int at = _input.index();
+        while (at < length) {
+            int start = at;
+            char c = text[at];
             int type;
             if (c == ' ' || c == '\t' || c == '\r') {
                 do {
-                    in.consume();
-                    c = in.LA(1);
-                } while (c == ' ' || c == '\t' || c == '\r');
+                    at++;
+                } while (at < length && ((c = text[at]) == ' ' || c == '\t' || c == '\r'));
                 type = GoLexer.WS;
-                setCharPositionInLine(getCharPositionInLine() + in.index() - start);
+                setCharPositionInLine(getCharPositionInLine() + at - start);
             } else if (c == '\n') {
                 if (semicolonDue) {
+                    _input.seek(start);
                     return virtualSemicolon(start, getLine(), getCharPositionInLine());
                 }
-                in.consume();
+                at++;
                 type = GoLexer.NEWLINE;
                 setLine(getLine() + 1);
                 setCharPositionInLine(0);
-            } else if (c == '/' && in.LA(2) == '/') {
+            } else if (c == '/' && at + 1 < length && text[at + 1] == '/') {
                 do {
-                    in.consume();
-                    c = in.LA(1);
-                } while (c != '\n' && c != CharStream.EOF);
+                    at++;
+                } while (at < length && text[at] != '\n'); // a surrogate pair is never a newline
                 type = GoLexer.LINE_COMMENT;
-                setCharPositionInLine(getCharPositionInLine() + in.index() - start);
+                setCharPositionInLine(getCharPositionInLine() + at - start);
             } else {
+                break;
+            }
+            sink.token(type, start, at);
+        }
+        _input.seek(at);
+        return null;
+    }
+
+    /**
+     * Reads an ASCII identifier or keyword, or a parenthesis, bracket, brace,
+     * comma or semicolon (most of the tokens the parser sees) without the
+     * ANTLR machinery, exactly as the grammar's rules would, and emits it as
+     * {@link Lexer#nextToken} would. Returns null, having read nothing, for
+     * anything else, and for a name that goes on with a non-ASCII character
+     * (a letter or digit for the grammar's rule to judge).
+     */
+    private Token plainToken() {
+        char[] text = chars;
+        int start = _input.index();
+        if (start >= text.length) {
+            return null;
+        }
+        char c = text[start];
+        int end = start + 1;
+        int type;
+        if (isAsciiLetter(c)) {
+            while (end < text.length && (isAsciiLetter(c = text[end]) || c >= '0' && c <= '9')) {
+                end++;
+            }
+            if (end < text.length && c >= 0x80) {
                 return null;
             }
-            sink.token(type, start, in.index());
+            type = Keywords.typeOf(text, start, end - start);
+        } else {
+            type = punctuation(c);
+            if (type == Token.INVALID_TYPE) {
+                return null;
+            }
+        }
+        _token = null;
+        _channel = Token.DEFAULT_CHANNEL;
+        _text = null;
+        _type = type;
+        _tokenStartCharIndex = start;
+        _tokenStartLine = getLine();
+        _tokenStartCharPositionInLine = getCharPositionInLine();
+        setCharPositionInLine(_tokenStartCharPositionInLine + end - start);
+        _input.seek(end);
+        _hitEOF = end == text.length;
+        return emit();
+    }
+
+    /** The grammar's LETTER, within ASCII. */
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    }
+
+    /** Tokens of one character that never start a longer one; INVALID_TYPE for any other character. */
+    private static int punctuation(char c) {
+        switch (c) {
+            case '(':
+                return GoLexer.L_PAREN;
+            case ')':
+                return GoLexer.R_PAREN;
+            case '[':
+                return GoLexer.L_BRACKET;
+            case ']':
+                return GoLexer.R_BRACKET;
+            case '{':
+                return GoLexer.L_BRACE;
+            case '}':
+                return GoLexer.R_BRACE;
+            case ',':
+                return GoLexer.COMMA;
+            case ';':
+                return GoLexer.SEMI;
+            default:
+                return Token.INVALID_TYPE;
         }
     }
 
