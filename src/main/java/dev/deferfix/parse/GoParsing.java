@@ -48,7 +48,7 @@ public final class GoParsing {
      */
     public static ParsedFile parse(SourceText source) throws SyntaxError {
         TokenList tokens = new TokenList(source.length() / CHARS_PER_TOKEN);
-        TreeBuilder tree = new TreeBuilder(source);
+        TreeBuilder tree = new TreeBuilder(source, true);
         boolean fullContext = run(source, (type, start, end) -> {
             tokens.token(type, start, end);
             checkEscapes(source, type, start, end);
@@ -59,11 +59,12 @@ public final class GoParsing {
 
     /**
      * Checks that the file is valid Go, exactly as {@link #parse} does, without
-     * keeping its tokens; reports whether the full-LL retry was needed.
+     * keeping its tokens or more of its tree than the rules need; reports
+     * whether the full-LL retry was needed.
      */
     public static boolean check(String path, byte[] content) throws SyntaxError {
         SourceText source = SourceText.decode(path, content);
-        TreeBuilder tree = new TreeBuilder(source);
+        TreeBuilder tree = new TreeBuilder(source, false);
         boolean fullContext = run(source, (type, start, end) -> checkEscapes(source, type, start, end), tree);
         tree.checkRules();
         return fullContext;

@@ -56,6 +56,16 @@ final class SyntaxRules {
         }
     }
 
+    /**
+     * Kinds whose insides no rule reads from an enclosing node (a rule may ask
+     * for such a node's kind and offsets only): once one is checked, a tree
+     * kept just for these rules can drop its children. Function bodies and
+     * composite literals hold most of a file.
+     */
+    static boolean isOpaque(NodeKind kind) {
+        return kind == NodeKind.BLOCK || kind == NodeKind.LITERAL_VALUE;
+    }
+
     /** Forgets what a failed parsing pass found. */
     void clear() {
         firstOffset = Integer.MAX_VALUE;

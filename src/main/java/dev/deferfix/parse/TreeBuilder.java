@@ -13,6 +13,8 @@ import java.util.List;
 final class TreeBuilder implements TreeSink {
     private final SourceText source;
     private final SyntaxRules rules;
+    /** False when the tree only serves the rules: opaque nodes then drop their insides once checked. */
+    private final boolean whole;
     private SyntaxNode[] nodes = new SyntaxNode[64];
     private int nodeCount;
     /** Per open rule: rule index, index in {@link #nodes} of its first child. */
@@ -22,9 +24,11 @@ final class TreeBuilder implements TreeSink {
     /** What a rule check threw on a node that a failing parse closed half-built (see {@link #exitRule}). */
     private RuntimeException ruleCheckFailure;
 
-    TreeBuilder(SourceText source) {
+    /** @param whole keep every node; false keeps only what the {@link SyntaxRules} look at, so memory stays small */
+    TreeBuilder(SourceText source, boolean whole) {
         this.source = source;
         this.rules = new SyntaxRules(source);
+        this.whole = whole;
     }
 
     @Override
@@ -54,9 +58,10 @@ final class TreeBuilder implements TreeSink {
             start = nodes[first].start();
             end = nodes[nodeCount - 1].end();
         }
+        NodeKind kind = GoParsing.kindOfRule(ruleIndex);
         List<SyntaxNode> children = childrenFrom(first);
         nodeCount = first;
-        SyntaxNode node = new SyntaxNode(GoParsing.kindOfRule(ruleIndex), null, source, start, end, children);
+        SyntaxNode node = new SyntaxNode(kind, null, source, start, end, children);
         try {
             rules.visit(node);
         } catch (RuntimeException halfBuilt) {
@@ -64,6 +69,9 @@ final class TreeBuilder implements TreeSink {
             // with children missing; the parse fails anyway, with that error. Should the
             // parse succeed, the failure is a bug, raised by checkRules.
             ruleCheckFailure = halfBuilt;
+        }
+        if (!whole && SyntaxRules.isOpaque(kind)) {
+            node = new SyntaxNode(kind, null, source, start, end, List.of());
         }
         push(node);
     }

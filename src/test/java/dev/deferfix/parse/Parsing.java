@@ -1,5 +1,6 @@
 package dev.deferfix.parse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,18 +14,26 @@ final class Parsing {
     private Parsing() {
     }
 
+    /** Parses valid Go; check(), which keeps less of the tree, must accept it too. */
     static ParsedFile parse(String source) {
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
         try {
-            return GoParsing.parse(PATH, source.getBytes(StandardCharsets.UTF_8));
+            GoParsing.check(PATH, bytes);
+            return GoParsing.parse(PATH, bytes);
         } catch (SyntaxError e) {
             return fail("expected valid Go, got " + e.getMessage() + " in:\n" + source);
         }
     }
 
+    /** The error parse() reports; check() must report the same one. */
     static SyntaxError reject(String source) {
-        return assertThrows(SyntaxError.class,
-                () -> GoParsing.parse(PATH, source.getBytes(StandardCharsets.UTF_8)),
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        SyntaxError parsed = assertThrows(SyntaxError.class, () -> GoParsing.parse(PATH, bytes),
                 "expected a syntax error in:\n" + source);
+        SyntaxError checked = assertThrows(SyntaxError.class, () -> GoParsing.check(PATH, bytes),
+                "check() accepted what parse() rejects:\n" + source);
+        assertEquals(parsed.getMessage(), checked.getMessage());
+        return parsed;
     }
 
     static List<SyntaxNode> all(ParsedFile file, NodeKind kind) {
