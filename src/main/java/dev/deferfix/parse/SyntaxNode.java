@@ -1,6 +1,7 @@
 package dev.deferfix.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -143,14 +144,33 @@ public final class SyntaxNode {
         }
     }
 
-    /** All descendants (and this node) of a kind, in source order. */
+    /**
+     * All descendants (and this node) of a kind, in source order. Runs once per
+     * file in every scan, so token leaves (half the tree) are not even visited
+     * unless tokens are wanted.
+     */
     public List<SyntaxNode> descendants(NodeKind wanted) {
         List<SyntaxNode> found = new ArrayList<>();
-        walk(node -> true, node -> {
+        boolean leaves = wanted == NodeKind.TOKEN;
+        SyntaxNode[] stack = new SyntaxNode[64];
+        int size = 0;
+        stack[size++] = this;
+        while (size > 0) {
+            SyntaxNode node = stack[--size];
             if (node.kind == wanted) {
                 found.add(node);
             }
-        });
+            List<SyntaxNode> below = node.children;
+            for (int i = below.size() - 1; i >= 0; i--) {
+                SyntaxNode child = below.get(i);
+                if (child.token == null || leaves) {
+                    if (size == stack.length) {
+                        stack = Arrays.copyOf(stack, size * 2);
+                    }
+                    stack[size++] = child;
+                }
+            }
+        }
         return found;
     }
 
