@@ -154,26 +154,17 @@ public abstract class SemicolonInsertingLexer extends Lexer {
 
     /** Tokens of one character that never start a longer one; INVALID_TYPE for any other character. */
     private static int punctuation(char c) {
-        switch (c) {
-            case '(':
-                return GoLexer.L_PAREN;
-            case ')':
-                return GoLexer.R_PAREN;
-            case '[':
-                return GoLexer.L_BRACKET;
-            case ']':
-                return GoLexer.R_BRACKET;
-            case '{':
-                return GoLexer.L_BRACE;
-            case '}':
-                return GoLexer.R_BRACE;
-            case ',':
-                return GoLexer.COMMA;
-            case ';':
-                return GoLexer.SEMI;
-            default:
-                return Token.INVALID_TYPE;
-        }
+        return switch (c) {
+            case '(' -> GoLexer.L_PAREN;
+            case ')' -> GoLexer.R_PAREN;
+            case '[' -> GoLexer.L_BRACKET;
+            case ']' -> GoLexer.R_BRACKET;
+            case '{' -> GoLexer.L_BRACE;
+            case '}' -> GoLexer.R_BRACE;
+            case ',' -> GoLexer.COMMA;
+            case ';' -> GoLexer.SEMI;
+            default -> Token.INVALID_TYPE;
+        };
     }
 
     @Override
