@@ -36,7 +36,7 @@ public final class EscapeAnalysis implements UnitCheck {
     private final GoroutineJoins joins = new GoroutineJoins(new PackageDeclarations());
 
     @Override
-    public Refusal check(LoopUnit unit) {
+    public Refusal check(LoopUnit unit, FixOptions options) {
         for (DeferSite site : unit.sites()) {
             LocalScopes scopes = LocalScopes.of(site.function());
             Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether a deferred call, run later in the iteration instead of at the defer
- * (for its values) and at function exit (for a literal's body), still does the
- * same thing. Go evaluates the function value, receiver and arguments at the
- * defer, so none of those variables may be written or shadowed after it. A
- * deferred literal reads its variables when it runs: a variable of the
- * iteration ends with the same value either way, but a variable from outside
- * the loop body that anything writes would be read at a different time.
+ * Whether a deferred call, moved to the end of the iteration (explicit-close),
+ * still works on the same values. Go evaluates the function value, receiver
+ * and arguments at the defer, so none of those variables may be written or
+ * shadowed after it, and a name a deferred literal reads from the iteration
+ * must still mean the same variable where the call lands. (What a literal
+ * reads from outside the iteration is {@link DeferredLiteralTiming}'s
+ * concern, for every strategy.)
  */
 final class LateCallCheck {
     private LateCallCheck() {
@@ -39,55 +39,14 @@ final class LateCallCheck {
             return null;
         }
         LocalScopes scopes = LocalScopes.of(site.function());
-        List<Write> inFunction = NameWrites.in(site.function(), node -> true);
         for (SyntaxNode use : LocalScopes.identifierUses(literal)) {
             Declaration declaration = scopes.resolve(use);
-            if (declaration == null || declaration.isInside(literal)) {
-                continue;
-            }
-            if (declaration.isInside(body) || isPerIterationLoopVariable(declaration, site, version)) {
-                Write shadow = firstWrite(use.text(), List.of(), afterDefer, List.of(), true);
-                if (shadow != null) {
-                    return use.text() + " is declared again at line " + line(site, shadow.at())
-                            + ", so the moved call would read another variable";
-                }
-                continue;
-            }
-            String outer = outerVariableProblem(declaration, use, inFunction, site, version);
-            if (outer != null) {
-                return outer;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * From Go 1.22 each iteration has its own copy of the loop header's
-     * variables; the copy of a finished iteration never changes again, so it
-     * behaves like a variable of the body.
-     */
-    private static boolean isPerIterationLoopVariable(Declaration declaration, DeferSite site, GoVersion version) {
-        return version.hasPerIterationLoopVariables() && site.loops().contains(declaration.scope());
-    }
-
-    private static String outerVariableProblem(Declaration declaration, SyntaxNode use, List<Write> inFunction,
-                                               DeferSite site, GoVersion version) {
-        String name = use.text();
-        if (declaration.statement().is(NodeKind.PARAMETER_DECL)
-                && declaration.statement().ancestor(NodeKind.RESULT) != null) {
-            return "the deferred function literal reads the named result " + name
-                    + ", which has its final value only when the function returns";
-        }
-        boolean sharedLoopVariable = declaration.statement().is(NodeKind.RANGE_CLAUSE)
-                && !version.hasPerIterationLoopVariables();
-        if (sharedLoopVariable) {
-            return "the deferred function literal reads the loop variable " + name
-                    + ", which before Go 1.22 holds the last iteration's value when the function returns";
-        }
-        for (Write write : inFunction) {
-            if (write.name().equals(name) && write.at() != declaration.token()) {
-                return "the deferred function literal reads " + name + ", declared outside the loop body and "
-                        + "changed at line " + line(site, write.at()) + ", so it would read it at another time";
+            boolean ofIteration = declaration != null && !declaration.isInside(literal)
+                    && (declaration.isInside(body) || DeferredLiteralTiming.isPerIterationLoopVariable(declaration, site, version));
+            Write shadow = ofIteration ? firstWrite(use.text(), List.of(), afterDefer, List.of(), true) : null;
+            if (shadow != null) {
+                return use.text() + " is declared again at line " + line(site, shadow.at())
+                        + ", so the moved call would read another variable";
             }
         }
         return null;

@@ -12,7 +12,7 @@ import dev.deferfix.parse.SyntaxNode;
 public final class RecoverCheck implements UnitCheck {
 
     @Override
-    public Refusal check(LoopUnit unit) {
+    public Refusal check(LoopUnit unit, FixOptions options) {
         SyntaxNode[] found = new SyntaxNode[1];
         GoTrees.walkSameFunction(unit.body(), node -> {
             if (found[0] == null && node.is(NodeKind.DEFER_STMT) && callsRecover(node)) {

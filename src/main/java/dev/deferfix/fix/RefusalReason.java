@@ -14,6 +14,9 @@ public enum RefusalReason {
             "the defer is not directly in the loop body (it is inside an if, switch or block)"),
     JUMP_AFTER_DEFER("jump-after-defer",
             "a return, goto or jump to an outer loop after the defer cannot be instrumented"),
+    READS_LATER_STATE("deferred-call-reads-later-state",
+            "the deferred call reads or writes a named result, or a deferred function literal reads a variable from "
+            + "outside the loop body that changes; run at the end of the iteration it would see or leave another value"),
     VALUE_REASSIGNED("deferred-value-reassigned",
             "the deferred function, receiver or an argument is reassigned after the defer"),
     NOT_INDEPENDENT("iterations-not-independent",

@@ -23,7 +23,7 @@ public final class StrategyChooser {
 
     public Plan choose(LoopUnit unit, FixOptions options) {
         for (UnitCheck check : checks) {
-            Refusal refusal = check.check(unit);
+            Refusal refusal = check.check(unit, options);
             if (refusal != null) {
                 return Plan.refuse(null, refusal.reason(), refusal.explanation());
             }

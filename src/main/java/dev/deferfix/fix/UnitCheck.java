@@ -7,5 +7,5 @@ package dev.deferfix.fix;
 public interface UnitCheck {
 
     /** A refusal when the unit must be left alone, else null. */
-    Refusal check(LoopUnit unit);
+    Refusal check(LoopUnit unit, FixOptions options);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deferfix.find.DeferFinder;
 import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoVersion;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +193,6 @@ class EscapeAnalysisTest {
         List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
         assertEquals(1, sites.size(), "one defer in a loop expected");
         LoopUnit unit = new LoopUnit(parsed, sites.get(0).innermostLoop(), sites);
-        return new EscapeAnalysis().check(unit);
+        return new EscapeAnalysis().check(unit, new FixOptions(FixOptions.AUTO, 4, false, GoVersion.NEWEST));
     }
 }

@@ -243,9 +243,9 @@ class ExplicitCloseTest {
                 	return nil
                 }
                 """ + TYPE_T;
-        assertUnchanged(named, RefusalReason.VALUE_REASSIGNED);
+        assertUnchanged(named, RefusalReason.READS_LATER_STATE);
         String loopVariable = LOOP.replace("BODY", "defer func() { it.work() }()");
-        assertUnchanged(loopVariable, RefusalReason.VALUE_REASSIGNED);
+        assertUnchanged(loopVariable, RefusalReason.READS_LATER_STATE);
         FileFix perIteration = fix(loopVariable, GoVersion.parse("1.22", "test"));
         assertEquals("explicit-close", deferInLoop(perIteration).resolution().strategy());
     }
