@@ -21,7 +21,7 @@ public final class DeferFinder {
     public static List<DeferSite> find(ParsedFile file) {
         List<DeferSite> sites = new ArrayList<>();
         Map<SyntaxNode, List<SyntaxNode>> gotosByFunction = new IdentityHashMap<>();
-        for (SyntaxNode defer : file.root().descendants(NodeKind.DEFER_STMT)) {
+        for (SyntaxNode defer : file.deferStatements()) {
             SyntaxNode function = GoTrees.enclosingFunction(defer);
             List<SyntaxNode> loops = enclosingLoops(defer);
             SyntaxNode gotoLabel = function == null ? null

@@ -16,10 +16,14 @@ public final class Detector {
     }
 
     public static List<Finding> detect(ParsedFile file, GoVersion goVersion) {
+        List<DeferSite> sites = DeferFinder.find(file);
+        List<Finding> findings = new ArrayList<>();
+        if (sites.isEmpty()) {
+            return findings; // most files: their comments need not be read for suppressions
+        }
         Suppressions suppressions = Suppressions.of(file);
         Map<String, Integer> occurrences = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (DeferSite site : DeferFinder.find(file)) {
+        for (DeferSite site : sites) {
             findings.add(finding(site, Rule.DEFER_IN_LOOP, site.severity(), loopMessage(site),
                     suppressions, occurrences, goVersion));
             // A defer that runs at most once sees the variable as it is when the loop is left: no bug.

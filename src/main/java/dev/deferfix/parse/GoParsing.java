@@ -54,7 +54,7 @@ public final class GoParsing {
             checkEscapes(source, type, start, end);
         }, tree);
         tree.checkRules();
-        return new ParsedFile(source, tree.root(), tokens, fullContext);
+        return new ParsedFile(source, tree.root(), tokens, tree.deferStatements(), fullContext);
     }
 
     /**

@@ -5,8 +5,12 @@ import java.util.List;
 /**
  * The result of parsing one file: its text, its syntax tree and every token
  * (hidden ones included, so the tokens print back to the exact text).
+ *
+ * @param deferStatements the DEFER_STMT nodes of the tree in source order, gathered while it was built
+ *                        (walking a whole tree for them costs more than detecting)
  */
-public record ParsedFile(SourceText source, SyntaxNode root, List<GoToken> tokens, boolean neededFullContext) {
+public record ParsedFile(SourceText source, SyntaxNode root, List<GoToken> tokens, List<SyntaxNode> deferStatements,
+                         boolean neededFullContext) {
 
     public String path() {
         return source.path();

@@ -1,7 +1,9 @@
 package dev.deferfix.parse;
 
 import dev.deferfix.parse.antlr.TreeSink;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ final class TreeBuilder implements TreeSink {
     private int[] frames = new int[2 * 64];
     private int frameCount;
     private int lastTokenEnd;
+    /** DEFER_STMT nodes in the order they closed (an inner one before the one around it). */
+    private final List<SyntaxNode> defers = new ArrayList<>();
     /** What a rule check threw on a node that a failing parse closed half-built (see {@link #exitRule}). */
     private RuntimeException ruleCheckFailure;
 
@@ -70,6 +74,9 @@ final class TreeBuilder implements TreeSink {
             // parse succeed, the failure is a bug, raised by checkRules.
             ruleCheckFailure = halfBuilt;
         }
+        if (kind == NodeKind.DEFER_STMT) {
+            defers.add(node);
+        }
         if (!whole && SyntaxRules.isOpaque(kind)) {
             node = new SyntaxNode(kind, null, source, start, end, List.of());
         }
@@ -97,6 +104,7 @@ final class TreeBuilder implements TreeSink {
         lastTokenEnd = 0;
         rules.clear();
         ruleCheckFailure = null;
+        defers.clear();
     }
 
     /** Throws the first violation of the {@link SyntaxRules} in the finished tree, if any. */
@@ -105,6 +113,13 @@ final class TreeBuilder implements TreeSink {
             throw ruleCheckFailure;
         }
         rules.throwFirst();
+    }
+
+    /** The defer statements of the finished tree, in source order (so every scan can skip a walk for them). */
+    List<SyntaxNode> deferStatements() {
+        List<SyntaxNode> inOrder = new ArrayList<>(defers);
+        inOrder.sort(Comparator.comparingInt(SyntaxNode::start)); // the one around a nested defer starts first
+        return List.copyOf(inOrder);
     }
 
     /** The tree once the start rule has closed. */
