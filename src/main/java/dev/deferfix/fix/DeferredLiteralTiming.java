@@ -1,6 +1,7 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoTrees;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.fix.NameWrites.Write;
@@ -20,7 +21,9 @@ import java.util.List;
  * and can change what the function returns;</li>
  * <li>a variable from outside the loop body that a deferred function literal
  * (its own or one passed as an argument) reads, when anything in the function
- * writes it, including a loop variable that all iterations share before Go 1.22.</li>
+ * writes it, including a loop variable that all iterations share before Go 1.22; for
+ * a defer in a function literal, "the function" is the declaration around it,
+ * whose variables the literal captures.</li>
  * </ul>
  */
 public final class DeferredLiteralTiming implements UnitCheck {
@@ -37,7 +40,8 @@ public final class DeferredLiteralTiming implements UnitCheck {
     }
 
     private static String problem(DeferSite site, SyntaxNode body, GoVersion version) {
-        LocalScopes scopes = LocalScopes.of(site.function());
+        SyntaxNode outermost = outermostFunction(site.function());
+        LocalScopes scopes = LocalScopes.of(outermost);
         List<Write> writes = null;
         for (SyntaxNode use : LocalScopes.identifierUses(site.defer())) {
             Declaration declaration = scopes.resolve(use);
@@ -59,7 +63,7 @@ public final class DeferredLiteralTiming implements UnitCheck {
                 return "the deferred function literal reads the loop variable " + use.text()
                         + ", which before Go 1.22 holds the last iteration's value when the function returns";
             }
-            writes = writes != null ? writes : NameWrites.in(site.function(), node -> true);
+            writes = writes != null ? writes : NameWrites.in(outermost, node -> true);
             for (Write write : writes) {
                 if (write.name().equals(use.text()) && write.at() != declaration.token()) {
                     return "the deferred function literal reads " + use.text() + ", declared outside the loop body and "
@@ -78,6 +82,19 @@ public final class DeferredLiteralTiming implements UnitCheck {
      */
     static boolean isPerIterationLoopVariable(Declaration declaration, DeferSite site, GoVersion version) {
         return version.hasPerIterationLoopVariables() && site.loops().contains(declaration.scope());
+    }
+
+    /**
+     * The function declaration (or outermost literal) around a function: a
+     * literal's loop may defer a literal reading a variable it captures from
+     * there, which the enclosing code changes too.
+     */
+    private static SyntaxNode outermostFunction(SyntaxNode function) {
+        SyntaxNode outermost = function;
+        for (SyntaxNode up = GoTrees.enclosingFunction(function); up != null; up = GoTrees.enclosingFunction(up)) {
+            outermost = up;
+        }
+        return outermost;
     }
 
     private static boolean isNamedResult(Declaration declaration) {
