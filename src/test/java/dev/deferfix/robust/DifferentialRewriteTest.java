@@ -72,7 +72,7 @@ class DifferentialRewriteTest {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> fixedCounts = new TreeMap<>();
         Map<String, Integer> refusals = new TreeMap<>();
-        int[] judged = new int[1];
+        int judged = 0;
         long started = System.nanoTime();
         int first = only == null ? 0 : only;
         int last = only == null ? programs : only + 1;
@@ -98,7 +98,7 @@ class DifferentialRewriteTest {
                     if (after.buildErrors().containsKey(name)) {
                         problems.add("the rewrite does not compile:\n" + after.buildErrors().get(name));
                     } else if (!rewrite.fixedSites().isEmpty()) {
-                        judged[0]++;
+                        judged++;
                         problems.addAll(EventLogJudge.judge(before.logs().get(name), after.logs().get(name),
                                 rewrite.fixedSites()));
                     }
@@ -110,10 +110,10 @@ class DifferentialRewriteTest {
             }
         }
         System.out.printf("difftest: seed=%d programs=%d strategies=%s judged=%d fixed sites=%s refusals=%s "
-                        + "failures=%d (%.1f s)%n", seed, last - first, STRATEGIES, judged[0], fixedCounts, refusals,
+                        + "failures=%d (%.1f s)%n", seed, last - first, STRATEGIES, judged, fixedCounts, refusals,
                 failures.size(), (System.nanoTime() - started) / 1e9);
         failures.stream().limit(3).forEach(System.out::println);
-        assertTrue(only != null || judged[0] > 0, "no generated program was rewritten: the test judges nothing");
+        assertTrue(only != null || judged > 0, "no generated program was rewritten: the test judges nothing");
         assertEquals(List.of(), failures.stream().map(DifferentialRewriteTest::headline).toList(),
                 failures.size() + " divergences; details above and under target/difftest-failures/");
     }

@@ -3,6 +3,7 @@ package dev.deferfix.robust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,7 @@ class EventLogJudgeTest {
 
     @Test
     void acceptsEachCleanupAtTheEndOfItsIteration() {
-        List<String> rewritten = List.of(
-                "iter 1 @c/L1.1", "open s2 @c/L1.1", "work w3 @c/L1.1", "close s2 @c/L1.1",
-                "iter 2 @c/L1.2", "open s2 @c/L1.2", "work w3 @c/L1.2", "close s2 @c/L1.2",
-                "after L1 @c", "R f0 1");
-        assertEquals(List.of(), EventLogJudge.judge(ORIGINAL, rewritten, FIXED));
+        assertEquals(List.of(), EventLogJudge.judge(ORIGINAL, withCleanups(3, 6, "R f0 1"), FIXED));
     }
 
     @Test
@@ -31,38 +28,23 @@ class EventLogJudgeTest {
 
     @Test
     void rejectsACleanupRunBeforeTheWorkOfItsIteration() {
-        List<String> early = List.of(
-                "iter 1 @c/L1.1", "open s2 @c/L1.1", "close s2 @c/L1.1", "work w3 @c/L1.1",
-                "iter 2 @c/L1.2", "open s2 @c/L1.2", "work w3 @c/L1.2", "close s2 @c/L1.2",
-                "after L1 @c", "R f0 1");
-        assertProblem(EventLogJudge.judge(ORIGINAL, early, FIXED), "still part of its iteration");
+        assertProblem(EventLogJudge.judge(ORIGINAL, withCleanups(2, 6, "R f0 1"), FIXED), "still part of its iteration");
     }
 
     @Test
     void rejectsACleanupRunAfterTheNextIterationStarted() {
-        List<String> late = List.of(
-                "iter 1 @c/L1.1", "open s2 @c/L1.1", "work w3 @c/L1.1",
-                "iter 2 @c/L1.2", "close s2 @c/L1.1", "open s2 @c/L1.2", "work w3 @c/L1.2", "close s2 @c/L1.2",
-                "after L1 @c", "R f0 1");
-        assertProblem(EventLogJudge.judge(ORIGINAL, late, FIXED), "not part of its iteration");
+        assertProblem(EventLogJudge.judge(ORIGINAL, withCleanups(4, 6, "R f0 1"), FIXED), "not part of its iteration");
     }
 
     @Test
     void rejectsACleanupOfARefusedSiteThatMoved() {
-        List<String> moved = List.of(
-                "iter 1 @c/L1.1", "open s2 @c/L1.1", "work w3 @c/L1.1", "close s2 @c/L1.1",
-                "iter 2 @c/L1.2", "open s2 @c/L1.2", "work w3 @c/L1.2", "close s2 @c/L1.2",
-                "after L1 @c", "R f0 1");
-        assertProblem(EventLogJudge.judge(ORIGINAL, moved, Map.of()), "events other than the fixed cleanups");
+        assertProblem(EventLogJudge.judge(ORIGINAL, withCleanups(3, 6, "R f0 1"), Map.of()),
+                "events other than the fixed cleanups");
     }
 
     @Test
     void rejectsADifferentResultOrAMissingCleanup() {
-        List<String> wrong = List.of(
-                "iter 1 @c/L1.1", "open s2 @c/L1.1", "work w3 @c/L1.1", "close s2 @c/L1.1",
-                "iter 2 @c/L1.2", "open s2 @c/L1.2", "work w3 @c/L1.2",
-                "after L1 @c", "R f0 2");
-        List<String> problems = EventLogJudge.judge(ORIGINAL, wrong, FIXED);
+        List<String> problems = EventLogJudge.judge(ORIGINAL, withCleanups(3, -1, "R f0 2"), FIXED);
         assertProblem(problems, "before 'R f0 1', after 'R f0 2'");
         assertProblem(problems, "cleanup missing after the rewrite: close s2 @c/L1.2");
     }
@@ -84,6 +66,22 @@ class EventLogJudgeTest {
                 "close s2 @c/L1.1", "close s3 @c/L1.1", "after L1 @c");
         assertProblem(EventLogJudge.judge(original, swapped, Map.of(2, "explicit-close", 3, "explicit-close")),
                 "cleanups of iteration c/L1.1 differ");
+    }
+
+    /**
+     * The original's events without its cleanups, then the given result; the cleanup of
+     * iteration 1 and 2 inserted before the event at that index of it (-1: left out).
+     */
+    private static List<String> withCleanups(int first, int second, String result) {
+        List<String> events = new ArrayList<>(ORIGINAL.subList(0, 7));
+        events.add(result);
+        if (second >= 0) {
+            events.add(second, "close s2 @c/L1.2");
+        }
+        if (first >= 0) {
+            events.add(first, "close s2 @c/L1.1");
+        }
+        return events;
     }
 
     private static void assertProblem(List<String> problems, String expected) {
