@@ -69,7 +69,7 @@ public final class Detector {
                 Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),
                 Position.of(source, site.loopAnchor().start()), function, call, message,
                 new LazyFingerprint(key + "\0" + occurrence),
-                suppressions.forLine(source.line(site.defer().start())), null, site, goVersion);
+                suppressions.forLine(source.line(site.defer().start())), null, site, SiteOffsets.of(site), goVersion);
     }
 
     /** "./a/b.go", "a/b.go" and "a\\b.go" name the same file; its fingerprints must agree. */

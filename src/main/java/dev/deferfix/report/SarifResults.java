@@ -3,10 +3,10 @@ package dev.deferfix.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deferfix.edit.Edit;
-import dev.deferfix.find.DeferSite;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.Resolution;
 import dev.deferfix.find.Severity;
+import dev.deferfix.find.SiteOffsets;
 import dev.deferfix.parse.SourceText;
 
 /** One SARIF result per finding: location, related loop location, fingerprint, suppression and fix. */
@@ -17,16 +17,16 @@ final class SarifResults {
     }
 
     static ObjectNode of(Finding finding) {
-        DeferSite site = finding.site();
-        SourceText source = site.file().source();
+        SiteOffsets site = finding.offsets();
+        SourceText source = site.source();
         String uri = ArtifactUris.of(finding.path());
         ObjectNode result = JsonOutput.MAPPER.createObjectNode();
         result.put("ruleId", finding.rule().id());
         result.put("ruleIndex", finding.rule().ordinal());
         result.put("level", finding.severity() == Severity.NOTE ? "note" : "warning");
         result.putObject("message").put("text", finding.message());
-        result.putArray("locations").add(location(uri, source, site.defer().start(), site.defer().end(), null));
-        int loop = site.loopAnchor().start();
+        result.putArray("locations").add(location(uri, source, site.deferStart(), site.deferEnd(), null));
+        int loop = site.loopStart();
         result.putArray("relatedLocations").add(location(uri, source, loop, loop, "the loop")
                 .put("id", 1));
         result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());

@@ -45,6 +45,12 @@ public record FileOutcome(SourceFile source, String rewritten, List<Finding> fin
         return new FileOutcome(source, rewritten, findings, remaining, List.copyOf(all), generated, written);
     }
 
+    /** Lets go of the syntax trees behind the findings: outcomes wait for the report, trees need not. */
+    public FileOutcome withoutSites() {
+        return new FileOutcome(source, rewritten, findings.stream().map(Finding::withoutSite).toList(),
+                remaining.stream().map(Finding::withoutSite).toList(), errors, generated, written);
+    }
+
     public FileOutcome asWritten() {
         return new FileOutcome(source, rewritten, findings, remaining, errors, generated, true);
     }

@@ -51,7 +51,7 @@ public final class FileProcessor {
             return FileOutcome.clean(source);
         }
         try {
-            return analyse(source);
+            return analyse(source).withoutSites();
         } catch (SyntaxError e) {
             return FileOutcome.failed(source, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
