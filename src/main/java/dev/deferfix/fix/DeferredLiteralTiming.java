@@ -9,6 +9,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Every strategy runs a deferred call when its iteration ends instead of when
@@ -23,7 +24,9 @@ import java.util.List;
  * (its own or one passed as an argument) reads, when anything in the function
  * writes it, including a loop variable that all iterations share before Go 1.22; for
  * a defer in a function literal, "the function" is the declaration around it,
- * whose variables the literal captures.</li>
+ * whose variables the literal captures;</li>
+ * <li>a package-level variable that a deferred function literal reads, when the
+ * function writes it (writes by the functions it calls are not followed).</li>
  * </ul>
  */
 public final class DeferredLiteralTiming implements UnitCheck {
@@ -45,10 +48,23 @@ public final class DeferredLiteralTiming implements UnitCheck {
         List<Write> writes = null;
         for (SyntaxNode use : LocalScopes.identifierUses(site.defer())) {
             Declaration declaration = scopes.resolve(use);
-            if (declaration == null || declaration.isInside(site.defer())) {
+            boolean runsLater = inDeferredLiteral(use, site.defer());
+            if (declaration == null) {
+                if (!runsLater) {
+                    continue;
+                }
+                // Package level: the function itself may change it before it returns.
+                writes = writes != null ? writes : NameWrites.in(outermost, node -> true);
+                Write write = firstWrite(writes, use.text(), w -> scopes.resolve(w.at()) == null);
+                if (write != null) {
+                    return "the deferred function literal reads the package-level " + use.text() + ", changed at line "
+                            + site.file().source().line(write.at().start()) + ", so it would read it at another time";
+                }
                 continue;
             }
-            boolean runsLater = inDeferredLiteral(use, site.defer());
+            if (declaration.isInside(site.defer())) {
+                continue;
+            }
             if (isNamedResult(declaration)) {
                 if (runsLater || addressTaken(use, site.defer())) {
                     return "the deferred call uses the named result " + use.text()
@@ -64,12 +80,20 @@ public final class DeferredLiteralTiming implements UnitCheck {
                         + ", which before Go 1.22 holds the last iteration's value when the function returns";
             }
             writes = writes != null ? writes : NameWrites.in(outermost, node -> true);
-            for (Write write : writes) {
-                if (write.name().equals(use.text()) && write.at() != declaration.token()) {
-                    return "the deferred function literal reads " + use.text() + ", declared outside the loop body and "
-                            + "changed at line " + site.file().source().line(write.at().start())
-                            + ", so it would read it at another time";
-                }
+            Write write = firstWrite(writes, use.text(), w -> w.at() != declaration.token());
+            if (write != null) {
+                return "the deferred function literal reads " + use.text() + ", declared outside the loop body and "
+                        + "changed at line " + site.file().source().line(write.at().start())
+                        + ", so it would read it at another time";
+            }
+        }
+        return null;
+    }
+
+    private static Write firstWrite(List<Write> writes, String name, Predicate<Write> sameVariable) {
+        for (Write write : writes) {
+            if (write.name().equals(name) && sameVariable.test(write)) {
+                return write;
             }
         }
         return null;

@@ -58,6 +58,12 @@ final class DifferentialBatch {
             	ev(fmt.Sprint("use ", r.name, " ", w, " closed=", r.closed, " @", at))
             }
 
+            type reader struct{ r *res }
+
+            func newReader(r *res) *reader { return &reader{r: r} }
+
+            func (w *reader) use(at string) { w.r.use("via reader", at) }
+
             func panicAt(id, at string) {
             	ev("panic " + id + " @" + at)
             	panic(id)

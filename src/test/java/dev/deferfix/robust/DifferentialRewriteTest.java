@@ -53,6 +53,7 @@ class DifferentialRewriteTest {
     private static final GoVersion VERSION = GoVersion.parse("1.19", "difftest");
     private static final Pattern SITE = Pattern.compile("\\bs(\\d+)\\b");
     private static final int MAX_REPORTED_FAILURES = 20;
+    private static final Path FAILURES = Path.of("target", "difftest-failures");
 
     private final Fixer fixer = Strategies.defaultFixer();
 
@@ -69,6 +70,9 @@ class DifferentialRewriteTest {
         Integer only = Integer.getInteger("difftest.program");
         Path work = Path.of("target", "difftest");
         deleteTree(work);
+        if (only == null) {
+            deleteTree(FAILURES);
+        }
         List<String> failures = new ArrayList<>();
         Map<String, Integer> fixedCounts = new TreeMap<>();
         Map<String, Integer> refusals = new TreeMap<>();
@@ -154,7 +158,7 @@ class DifferentialRewriteTest {
     private static String report(long seed, String name, String strategy, String original, String rewritten,
                                  List<String> before, List<String> after, List<String> problems) throws IOException {
         String id = "seed=" + seed + " program=" + name.substring(1) + " strategy=" + strategy;
-        Path dir = Files.createDirectories(Path.of("target", "difftest-failures",
+        Path dir = Files.createDirectories(FAILURES.resolve(
                 "seed-" + seed + "-program-" + name.substring(1) + "-" + strategy));
         Files.writeString(dir.resolve("input.go"), original);
         Files.writeString(dir.resolve("output.go"), rewritten);

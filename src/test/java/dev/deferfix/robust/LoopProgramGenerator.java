@@ -58,6 +58,8 @@ final class LoopProgramGenerator {
     private final StringBuilder out = new StringBuilder();
     private int nextId;
     private boolean keepsResources;
+    private boolean keepsReaders;
+    private boolean holdsReader;
 
     private LoopProgramGenerator(Random random, String prefix) {
         this.random = random;
@@ -73,6 +75,7 @@ final class LoopProgramGenerator {
         out.append("package main\n\nimport \"fmt\"\n\n");
         out.append("type ").append(prefix).append("T struct{ base int }\n\n");
         out.append("type ").append(prefix).append("I int\n\n");
+        out.append("var ").append(prefix).append("state int\n\n");
         int functions = 1 + random.nextInt(3);
         StringBuilder main = new StringBuilder("func " + prefix + "main() {\n");
         for (int f = 0; f < functions; f++) {
@@ -134,17 +137,34 @@ final class LoopProgramGenerator {
         text.append("\tacc := ").append(shape == Shape.METHOD ? "o.base" : "0").append("\n");
         text.append("\tt0 := c\n");
         keepsResources = false;
+        keepsReaders = false;
+        holdsReader = false;
         StringBuilder statements = new StringBuilder();
         int count = 1 + random.nextInt(2);
         for (int i = 0; i < count; i++) {
             loop(statements, body, "t0", 1, 0);
+            if (random.nextInt(3) == 0) {
+                statements.append(random.nextBoolean() ? "\tacc += 100\n" : "\t" + prefix + "state += 100\n");
+            }
         }
         if (keepsResources) {
             text.append("\tvar keep []*res\n");
         }
+        if (keepsReaders) {
+            text.append("\tvar readers []*reader\n");
+        }
+        if (holdsReader) {
+            text.append("\tvar held *reader\n");
+        }
         text.append(statements);
         if (keepsResources) {
             text.append("\tfor _, k := range keep {\n\t\tk.use(\"kept\", t0)\n\t}\n");
+        }
+        if (keepsReaders) {
+            text.append("\tfor _, k := range readers {\n\t\tk.use(t0)\n\t}\n");
+        }
+        if (holdsReader) {
+            text.append("\tif held != nil {\n\t\theld.use(t0)\n\t}\n");
         }
         text.append("\tev(fmt.Sprint(\"end acc=\", acc, \" @\", t0))\n");
         text.append(returnStatement(body, "\t", true));
@@ -258,7 +278,8 @@ final class LoopProgramGenerator {
             deferSite(into, body, loop, depth + 1);
             into.append(ind).append("}\n");
         } else {
-            into.append(ind).append("acc += ").append(intValue(body)).append("\n");
+            String target = random.nextInt(4) == 0 ? prefix + "state" : "acc";
+            into.append(ind).append(target).append(" += ").append(intValue(body)).append("\n");
             work(into, loop, ind);
         }
     }
@@ -355,7 +376,7 @@ final class LoopProgramGenerator {
         String site = "s" + id;
         String tag = loop.tag();
         into.append(ind).append(site).append(" := open(\"").append(site).append("\", ").append(tag).append(")\n");
-        int shape = random.nextInt(100);
+        int shape = random.nextInt(110);
         if (shape < 35) {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         } else if (shape < 50) {
@@ -390,6 +411,22 @@ final class LoopProgramGenerator {
                     .append(" v=\", int(").append(loop.value()).append("), \" @\", ").append(tag).append("))\n")
                     .append(ind).append("}()\n");
             into.append(ind).append("_ = ").append(site).append("\n");
+        } else if (shape < 97) {
+            // Reads package state the function changes later.
+            into.append(ind).append("defer func() {\n").append(ind).append("\tev(fmt.Sprint(\"close ").append(site)
+                    .append(" state=\", ").append(prefix).append("state, \" @\", ").append(tag).append("))\n")
+                    .append(ind).append("}()\n");
+            into.append(ind).append("_ = ").append(site).append("\n");
+        } else if (shape < 106) {
+            // A reader wrapping the resource outlives the iteration.
+            into.append(ind).append("defer ").append(site).append(".Close()\n");
+            if (random.nextBoolean()) {
+                into.append(ind).append("readers = append(readers, newReader(").append(site).append("))\n");
+                keepsReaders = true;
+            } else {
+                into.append(ind).append("held = newReader(").append(site).append(")\n");
+                holdsReader = true;
+            }
         } else {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         }
