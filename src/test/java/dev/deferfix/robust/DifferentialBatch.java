@@ -54,6 +54,11 @@ final class DifferentialBatch {
 
             func release(r *res) { _ = r.Close() }
 
+            func note(r *res, v int) {
+            	ev(fmt.Sprint("close ", r.name, " v=", v, " @", r.tag))
+            	r.closed = true
+            }
+
             func (r *res) use(w, at string) {
             	ev(fmt.Sprint("use ", r.name, " ", w, " closed=", r.closed, " @", at))
             }

@@ -349,6 +349,8 @@ final class LoopProgramGenerator {
         work(into, loop, ind + "\t");
         into.append(ind).append("default:\n");
         work(into, loop, ind + "\t");
+        into.append(ind).append("\tif ").append(condition(body)).append(" {\n").append(ind).append("\t\t")
+                .append(jump(body, ind + "\t\t")).append(ind).append("\t}\n");
         into.append(ind).append("}\n");
     }
 
@@ -376,7 +378,7 @@ final class LoopProgramGenerator {
         String site = "s" + id;
         String tag = loop.tag();
         into.append(ind).append(site).append(" := open(\"").append(site).append("\", ").append(tag).append(")\n");
-        int shape = random.nextInt(110);
+        int shape = random.nextInt(116);
         if (shape < 35) {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         } else if (shape < 50) {
@@ -399,8 +401,9 @@ final class LoopProgramGenerator {
             keepsResources = true;
         } else if (shape < 86) {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
-            into.append(ind).append(site).append(" = open(\"").append(site).append("b\", ").append(tag)
-                    .append(")\n");
+            String reopen = site + " = open(\"" + site + "b\", " + tag + ")";
+            into.append(ind).append(shape < 84 ? reopen : "func() {\n" + ind + "\t" + reopen + "\n" + ind + "}()")
+                    .append("\n");
         } else if (shape < 91 && body.shape == Shape.NAMED && !body.literal) {
             into.append(ind).append("defer func() {\n").append(ind).append("\tif cerr := ").append(site)
                     .append(".Close(); cerr != nil && err == nil {\n").append(ind).append("\t\terr = cerr\n")
@@ -427,6 +430,10 @@ final class LoopProgramGenerator {
                 into.append(ind).append("held = newReader(").append(site).append(")\n");
                 holdsReader = true;
             }
+        } else if (shape < 112) {
+            // The argument is evaluated by the defer statement, before acc changes.
+            into.append(ind).append("defer note(").append(site).append(", acc)\n");
+            into.append(ind).append("acc++\n");
         } else {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         }
