@@ -19,8 +19,9 @@ import org.antlr.v4.runtime.Token;
 /**
  * Where parse time goes: runs each stage of parsing over every .go file under
  * the given folder, on one thread, several rounds, and prints seconds and MB/s
- * per stage and round (round 1 includes JIT and DFA warm-up). Not a test: run
- * it through scripts/bench-phases.
+ * per stage and round (round 1 includes JIT and DFA warm-up). Not a test: after
+ * {@code mvn test-compile package -DskipTests}, run
+ * {@code java -cp target/test-classes:target/defer-fix.jar dev.deferfix.bench.ParsePhases DIR [ROUNDS]}.
  */
 public final class ParsePhases {
     private interface Stage {
