@@ -29,6 +29,9 @@ public final class ClosureScope implements Strategy {
     @Override
     public Plan plan(LoopUnit unit, FixOptions options) {
         Refusal other = OtherDefers.check(unit);
+        if (other == null) {
+            other = CallStackUse.check(unit);
+        }
         if (other != null) {
             return Plan.refuse(NAME, other.reason(), other.explanation());
         }

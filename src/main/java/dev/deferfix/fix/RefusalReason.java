@@ -27,6 +27,9 @@ public enum RefusalReason {
             "every path leaves the loop right after the defer, so it runs at most once (rewritten only with --strict)"),
     SEMAPHORE_NOT_CHOSEN("semaphore-opt-in",
             "the semaphore-worker strategy changes the program's concurrency and is used only when asked for"),
+    COUNTS_STACK_FRAMES("body-counts-stack-frames",
+            "the loop body or its function counts stack frames (runtime.Caller, log Output depth, a depth parameter "
+            + "handed on, t.Helper()); wrapping the body in a function literal adds a frame and shifts what they see"),
     OTHER_DEFER_IN_BODY("other-defer-in-body",
             "the body holds another defer that stays as it is (refused, suppressed or a note); moving the body into a "
             + "new function would change when that one runs"),

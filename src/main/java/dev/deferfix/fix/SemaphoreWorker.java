@@ -37,6 +37,9 @@ public final class SemaphoreWorker implements Strategy {
         SyntaxNode loop = unit.loop();
         List<Exit> exits = BodyExits.of(loop);
         Refusal other = OtherDefers.check(unit);
+        if (other == null) {
+            other = CallStackUse.check(unit);
+        }
         if (other != null) {
             return refuse(other.reason(), other.detail());
         }

@@ -9,6 +9,8 @@ import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Closure-scope corners that fixtures would only show as "unchanged". */
 class ClosureScopeTest {
@@ -71,5 +73,29 @@ class ClosureScopeTest {
                 + "\t\t\treturn i\n\t\t} else {\n\t\t\tcontinue\n\t\t}\n\t}\n\treturn 0\n}\n";
         String fixed = fix(text).text();
         assertTrue(fixed.contains("\t\t\t\treturn\n\t\t\t}\n\t\t}()\n"), fixed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "_, file, _, _ := runtime.Caller(1) ; _ = file | body-counts-stack-frames",
+        "pcs := make([]uintptr, 8) ; _ = runtime.Callers(2, pcs) | body-counts-stack-frames",
+        "logger.Output(2, \"x\") | body-counts-stack-frames",
+        "_ = calldepth | body-counts-stack-frames",
+        "_ = skipLines | body-counts-stack-frames",
+        "_ = skipName | ",
+        "out, _ := exec.Command(\"true\").Output() ; _ = out | ",
+    })
+    void aBodyThatCountsStackFramesIsNotWrapped(String statement, String expected) throws Exception {
+        String text = "package p\n\nimport (\n\t\"log\"\n\t\"os/exec\"\n\t\"runtime\"\n\t\"sync\"\n)\n\n"
+                + "func each(mus []*sync.Mutex, logger *log.Logger, calldepth int, skipLines int, skipName string) {\n"
+                + "\tfor _, mu := range mus {\n\t\tmu.Lock()\n\t\tdefer mu.Unlock()\n\t\t" + statement.replace(" ; ", "\n\t\t")
+                + "\n\t}\n}\n";
+        FileFix fix = fix(text);
+        if (expected == null) {
+            assertTrue(fix.text().contains("func() {"), fix.text());
+        } else {
+            assertEquals(text, fix.text());
+            assertEquals(expected, reason(fix));
+        }
     }
 }

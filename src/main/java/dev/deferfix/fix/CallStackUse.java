@@ -1,0 +1,70 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.fix.LocalScopes.Declaration;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Wrapping the loop body in a function literal (closure-scope, semaphore)
+ * puts a new frame between the body and its function, and code that counts
+ * frames then sees another caller: runtime.Caller or runtime.Callers with a
+ * skip count, log's Output(calldepth, ...), an integer depth or skip
+ * parameter of the function handed on (the standard library's testing.logDepth passes
+ * depth+1 to a helper that calls runtime.Caller), and t.Helper() in the
+ * function, which marks the function, not the literal, as a helper, so a
+ * failure reported from the body would point at another line.
+ */
+final class CallStackUse {
+    private CallStackUse() {
+    }
+
+    /** The refusal for the first such use, or null. */
+    static Refusal check(LoopUnit unit) {
+        SyntaxNode function = unit.sites().get(0).function();
+        LocalScopes scopes = LocalScopes.of(function);
+        SyntaxNode[] found = new SyntaxNode[1];
+        String[] why = new String[1];
+        function.walk(node -> true, node -> {
+            if (found[0] != null) {
+                return;
+            }
+            String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
+            if (callee != null && callee.endsWith(".Helper") && GoTrees.enclosingFunction(node) == function) {
+                found[0] = node;
+                why[0] = callee + "() marks " + "the function as a test helper, not the function literal";
+            } else if (unit.body().isAncestorOf(node) && callee != null && countsFrames(callee, node)) {
+                found[0] = node;
+                why[0] = callee + " counts stack frames";
+            } else if (unit.body().isAncestorOf(node) && node.is(NodeKind.OPERAND) && isDepthParameter(node, scopes)) {
+                found[0] = node;
+                why[0] = "the parameter " + node.text().strip() + " counts stack frames above the function";
+            }
+        });
+        return found[0] == null ? null : new Refusal(RefusalReason.COUNTS_STACK_FRAMES,
+                why[0] + " (line " + unit.file().source().line(found[0].start()) + ")");
+    }
+
+    /** runtime.Caller(skip), runtime.Callers(skip, pcs), and log's Output(calldepth, s) (not exec's Output()). */
+    private static boolean countsFrames(String callee, SyntaxNode call) {
+        List<SyntaxNode> parts = call.children();
+        int arguments = parts.get(parts.size() - 1).firstChild(NodeKind.ARGUMENTS).children(NodeKind.EXPRESSION).size();
+        return callee.equals("runtime.Caller") || callee.equals("runtime.Callers")
+                || callee.endsWith(".Output") && arguments == 2;
+    }
+
+    private static boolean isDepthParameter(SyntaxNode operand, LocalScopes scopes) {
+        SyntaxNode name = operand.child(0);
+        Declaration declaration = name.is(TokenKind.IDENTIFIER) ? scopes.resolve(name) : null;
+        if (declaration == null || !declaration.statement().is(NodeKind.PARAMETER_DECL)) {
+            return false;
+        }
+        String lower = declaration.name().toLowerCase(Locale.ROOT);
+        List<SyntaxNode> parts = declaration.statement().children();
+        String type = parts.get(parts.size() - 1).text().strip();
+        return (lower.contains("depth") || lower.contains("skip")) && type.matches("u?int(8|16|32|64)?");
+    }
+}
