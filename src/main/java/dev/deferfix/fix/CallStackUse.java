@@ -32,13 +32,13 @@ final class CallStackUse {
             if (found[0] != null) {
                 return;
             }
-            String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
-            if (callee != null && callee.endsWith(".Helper") && GoTrees.enclosingFunction(node) == function) {
+            CallShape call = node.is(NodeKind.PRIMARY_EXPR) ? CallShape.of(node) : null;
+            if (call != null && call.callee().endsWith(".Helper") && GoTrees.enclosingFunction(node) == function) {
                 found[0] = node;
-                why[0] = callee + "() marks " + "the function as a test helper, not the function literal";
-            } else if (unit.body().isAncestorOf(node) && callee != null && countsFrames(callee, node)) {
+                why[0] = call.callee() + "() marks the function as a test helper, not the function literal";
+            } else if (unit.body().isAncestorOf(node) && call != null && countsFrames(call)) {
                 found[0] = node;
-                why[0] = callee + " counts stack frames";
+                why[0] = call.callee() + " counts stack frames";
             } else if (unit.body().isAncestorOf(node) && node.is(NodeKind.OPERAND) && isDepthParameter(node, scopes)) {
                 found[0] = node;
                 why[0] = "the parameter " + node.text().strip() + " counts stack frames above the function";
@@ -49,11 +49,10 @@ final class CallStackUse {
     }
 
     /** runtime.Caller(skip), runtime.Callers(skip, pcs), and log's Output(calldepth, s) (not exec's Output()). */
-    private static boolean countsFrames(String callee, SyntaxNode call) {
-        List<SyntaxNode> parts = call.children();
-        int arguments = parts.get(parts.size() - 1).firstChild(NodeKind.ARGUMENTS).children(NodeKind.EXPRESSION).size();
+    private static boolean countsFrames(CallShape call) {
+        String callee = call.callee();
         return callee.equals("runtime.Caller") || callee.equals("runtime.Callers")
-                || callee.endsWith(".Output") && arguments == 2;
+                || callee.endsWith(".Output") && call.arguments().size() == 2;
     }
 
     private static boolean isDepthParameter(SyntaxNode operand, LocalScopes scopes) {
