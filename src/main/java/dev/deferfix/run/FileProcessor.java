@@ -4,6 +4,7 @@ import dev.deferfix.find.Detector;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoModLocator;
 import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.LoopDeferScreen;
 import dev.deferfix.find.Rule;
 import dev.deferfix.fix.FileFix;
 import dev.deferfix.fix.Fixer;
@@ -16,13 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pipeline for one input: skip generated files and files without the
- * {@code defer} keyword, parse, detect, rewrite, and find what is left after
- * the rewrite. Never throws for bad input: every problem becomes an error line.
+ * The pipeline for one input: skip generated files and files where no defer
+ * can sit in a loop (LoopDeferScreen), parse, detect, rewrite, and find what is
+ * left after the rewrite. Never throws for bad input: every problem becomes an error line.
  */
 public final class FileProcessor {
-    private static final byte[] DEFER = {'d', 'e', 'f', 'e', 'r'};
-
     private final RunOptions options;
     private final Fixer fixer;
     private final ChangedLines changedLines;
@@ -47,7 +46,7 @@ public final class FileProcessor {
         if (!options.includeGenerated() && GeneratedFiles.isGenerated(content)) {
             return FileOutcome.skippedGenerated(source);
         }
-        if (!contains(content, DEFER)) {
+        if (!LoopDeferScreen.mayHoldLoopDefer(content)) {
             return FileOutcome.clean(source);
         }
         try {
@@ -110,18 +109,5 @@ public final class FileProcessor {
         }
         Set<String> reported = before.stream().map(Finding::fingerprint).collect(Collectors.toSet());
         return after.stream().filter(f -> reported.contains(f.fingerprint())).toList();
-    }
-
-    static boolean contains(byte[] content, byte[] word) {
-        outer:
-        for (int i = 0; i + word.length <= content.length; i++) {
-            for (int j = 0; j < word.length; j++) {
-                if (content[i + j] != word[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.deferfix.robust;
 
 import dev.deferfix.find.Detector;
+import dev.deferfix.find.LoopDeferScreen;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.FileFix;
@@ -56,6 +57,9 @@ final class RewriteOracle {
         }
         checkTokensPrintBack(parsed);
         List<Finding> findings = Detector.detect(parsed, version);
+        if (!findings.isEmpty() && !LoopDeferScreen.mayHoldLoopDefer(input)) {
+            throw new AssertionError("the pre-parse screen keeps out a file with " + findings.size() + " findings");
+        }
         boolean rewritten = false;
         for (String strategy : strategies) {
             FixOptions options = new FixOptions(strategy, 4, strict, version);
