@@ -19,6 +19,8 @@ import java.util.Locale;
  */
 public final class LoopDeferScreen {
 
+    private static final boolean[] WORD_BYTES = wordBytes();
+
     private final byte[] src;
     private int pos;
     private int depth;
@@ -425,16 +427,33 @@ public final class LoopDeferScreen {
             return null;
         }
         for (Keyword keyword : Keyword.BY_LENGTH[length]) {
-            if (Arrays.equals(src, start, start + length, keyword.spelling, 0, length)) {
+            if (spells(keyword.spelling, start)) {
                 return keyword;
             }
         }
         return null;
     }
 
+    private boolean spells(byte[] spelling, int start) {
+        for (int i = 0; i < spelling.length; i++) {
+            if (src[start + i] != spelling[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Letters, digits, `_` and every byte of a multi-byte UTF-8 sequence (Unicode letters). */
     private static boolean isWordByte(byte c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c < 0;
+        return WORD_BYTES[c & 0xFF];
+    }
+
+    private static boolean[] wordBytes() {
+        boolean[] word = new boolean[256];
+        for (int c = 0; c < 256; c++) {
+            word[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80;
+        }
+        return word;
     }
 
     private int indexOf(char c, int from) {

@@ -37,6 +37,8 @@ public final class LocalScopes {
     }
 
     private final List<Declaration> declarations = new ArrayList<>();
+    /** The same declarations by name: a function body may declare hundreds of names. */
+    private final Map<String, List<Declaration>> byName = new HashMap<>();
     private final Map<SyntaxNode, Declaration> byToken = new HashMap<>();
 
     private LocalScopes() {
@@ -56,8 +58,8 @@ public final class LocalScopes {
             return own;
         }
         Declaration best = null;
-        for (Declaration declaration : declarations) {
-            if (!declaration.name().equals(identifier.text()) || declaration.visibleFrom() > identifier.start()
+        for (Declaration declaration : byName.getOrDefault(identifier.text(), List.of())) {
+            if (declaration.visibleFrom() > identifier.start()
                     || !declaration.scope().isAncestorOf(identifier)) {
                 continue;
             }
@@ -179,6 +181,7 @@ public final class LocalScopes {
     private void declare(SyntaxNode name, SyntaxNode scope, int visibleFrom, SyntaxNode statement) {
         Declaration declaration = new Declaration(name.text(), name, scope, visibleFrom, statement);
         declarations.add(declaration);
+        byName.computeIfAbsent(declaration.name(), key -> new ArrayList<>()).add(declaration);
         byToken.put(name, declaration);
     }
 
