@@ -57,7 +57,7 @@ public final class GoFileWalker {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path visited, BasicFileAttributes attrs) {
-                    Path dir = root.resolve(start.relativize(visited));
+                    Path dir = named(visited);
                     if (!visited.equals(start) && (isSkippedDirectory(dir) || isExcluded(root, dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -66,9 +66,11 @@ public final class GoFileWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path visited, BasicFileAttributes attrs) {
-                    Path file = root.resolve(start.relativize(visited));
-                    if (file.getFileName().toString().endsWith(".go") && !attrs.isDirectory()
-                            && !isExcluded(root, file)) {
+                    if (!visited.getFileName().toString().endsWith(".go") || attrs.isDirectory()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Path file = named(visited);
+                    if (!isExcluded(root, file)) {
                         if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
                             return FileVisitResult.CONTINUE;
                         }
@@ -79,9 +81,14 @@ public final class GoFileWalker {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path visited, IOException e) {
-                    Path file = root.resolve(start.relativize(visited));
+                    Path file = named(visited);
                     problems.add(file + ": cannot read: " + describe(e));
                     return FileVisitResult.CONTINUE;
+                }
+
+                /** The path under the name the root was given (the same path unless root is a link). */
+                private Path named(Path visited) {
+                    return start == root ? visited : root.resolve(start.relativize(visited));
                 }
             });
         } catch (IOException e) {
@@ -95,6 +102,9 @@ public final class GoFileWalker {
     }
 
     private boolean isExcluded(Path root, Path path) {
+        if (excludes.isEmpty()) {
+            return false;
+        }
         Path relative = root.relativize(path);
         for (PathMatcher exclude : excludes) {
             if (exclude.matches(relative) || exclude.matches(path.getFileName()) || exclude.matches(path)) {

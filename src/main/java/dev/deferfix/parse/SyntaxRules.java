@@ -60,10 +60,11 @@ final class SyntaxRules {
      * Kinds whose insides no rule reads from an enclosing node (a rule may ask
      * for such a node's kind and offsets only): once one is checked, a tree
      * kept just for these rules can drop its children. Function bodies and
-     * composite literals hold most of a file.
+     * composite literals hold most of a file; the elements of a literal are
+     * dropped one by one, as a table of thousands stays open until it closes.
      */
     static boolean isOpaque(NodeKind kind) {
-        return kind == NodeKind.BLOCK || kind == NodeKind.LITERAL_VALUE;
+        return kind == NodeKind.BLOCK || kind == NodeKind.LITERAL_VALUE || kind == NodeKind.ELEMENT;
     }
 
     /** Forgets what a failed parsing pass found. */
