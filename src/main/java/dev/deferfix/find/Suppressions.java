@@ -30,7 +30,9 @@ public final class Suppressions {
         Suppressions suppressions = new Suppressions();
         SourceText source = file.source();
         for (GoToken token : file.tokens()) {
-            if (!token.isComment()) {
+            // Most files hold many comments and no suppression: look at the text only where one starts.
+            if (!token.isComment() || !source.text().startsWith("//nolint", token.start())
+                    && !source.text().startsWith(IGNORE, token.start())) {
                 continue;
             }
             Suppression suppression = parse(token.text(source).strip());
