@@ -14,8 +14,10 @@ import org.antlr.v4.runtime.Lexer;
  * <p>The inserted semicolon is a zero-width token placed just before the
  * newline, so the token stream still prints back to the exact input.
  *
- * <p>Spaces, newlines, line comments, ASCII names and one-character
- * punctuation are read by hand, the rest by the generated ATN.
+ * <p>Spaces, newlines, line comments, ASCII names, punctuation, operators,
+ * decimal integers and strings of plain ASCII are read by hand, the rest
+ * (block comments, other numbers, runes, raw strings, strings with escapes,
+ * non-ASCII names) by the generated ATN.
  *
  * <p>Hidden tokens (spaces, newlines, comments) never reach the parser and
  * are never allocated: they only go to the {@link TokenSink}, which also sees
@@ -27,6 +29,8 @@ public abstract class SemicolonInsertingLexer extends Lexer {
 
     private TokenSink sink = TokenSink.NONE;
     private boolean semicolonDue;
+    /** The type of the token {@link #operatorOrLiteralEnd} read. */
+    private int scannedType;
 
     /** The input's characters, which the hand-written paths scan directly (no call per character). */
     private final char[] chars;
@@ -104,12 +108,12 @@ public abstract class SemicolonInsertingLexer extends Lexer {
     }
 
     /**
-     * Reads an ASCII identifier or keyword, or a parenthesis, bracket, brace,
-     * comma or semicolon (most of the tokens the parser sees) without the
-     * ANTLR machinery, exactly as the grammar's rules would, and emits it as
-     * {@link Lexer#nextToken} would. Returns null, having read nothing, for
-     * anything else, and for a name that goes on with a non-ASCII character
-     * (a letter or digit for the grammar's rule to judge).
+     * Reads an ASCII identifier or keyword, a punctuation mark, an operator, a
+     * decimal integer or a plain string (nearly all the tokens the parser sees)
+     * without the ANTLR machinery, exactly as the grammar's rules would, and
+     * emits it as {@link Lexer#nextToken} would. Returns null, having read
+     * nothing, for anything else, and for a name that goes on with a non-ASCII
+     * character (a letter or digit for the grammar's rule to judge).
      */
     private Token plainToken() {
         char[] text = chars;
@@ -131,7 +135,11 @@ public abstract class SemicolonInsertingLexer extends Lexer {
         } else {
             type = punctuation(c);
             if (type == Token.INVALID_TYPE) {
-                return null;
+                end = operatorOrLiteralEnd(text, start);
+                if (end < 0) {
+                    return null;
+                }
+                type = scannedType;
             }
         }
         _token = null;
@@ -145,6 +153,117 @@ public abstract class SemicolonInsertingLexer extends Lexer {
         _input.seek(end);
         _hitEOF = end == text.length;
         return emit();
+    }
+
+    /**
+     * The end of the operator, decimal integer or plain string at {@code start}, with its type
+     * in {@link #scannedType}; -1 for anything else (comments, other numbers, strings with
+     * escapes or non-ASCII characters, runes), which the generated ATN reads. Operators are
+     * read longest first, as the grammar's rules match them.
+     */
+    private int operatorOrLiteralEnd(char[] text, int start) {
+        char c = text[start];
+        char next = start + 1 < text.length ? text[start + 1] : 0;
+        char third = start + 2 < text.length ? text[start + 2] : 0;
+        switch (c) {
+            case '.':
+                if (next >= '0' && next <= '9') {
+                    return -1; // a number like .5
+                }
+                return next == '.' && third == '.' ? scanned(GoLexer.ELLIPSIS, start + 3) : scanned(GoLexer.DOT, start + 1);
+            case ':':
+                return next == '=' ? scanned(GoLexer.DEFINE, start + 2) : scanned(GoLexer.COLON, start + 1);
+            case '=':
+                return next == '=' ? scanned(GoLexer.EQUALS, start + 2) : scanned(GoLexer.ASSIGN, start + 1);
+            case '!':
+                return next == '=' ? scanned(GoLexer.NOT_EQUALS, start + 2) : scanned(GoLexer.NOT, start + 1);
+            case '~':
+                return scanned(GoLexer.TILDE, start + 1);
+            case '+':
+                return next == '+' ? scanned(GoLexer.INC, start + 2) : assignOr(GoLexer.PLUS, next, start);
+            case '-':
+                return next == '-' ? scanned(GoLexer.DEC, start + 2) : assignOr(GoLexer.MINUS, next, start);
+            case '*':
+                return assignOr(GoLexer.STAR, next, start);
+            case '/':
+                return next == '/' || next == '*' ? -1 : assignOr(GoLexer.DIV, next, start);
+            case '%':
+                return assignOr(GoLexer.MOD, next, start);
+            case '^':
+                return assignOr(GoLexer.CARET, next, start);
+            case '|':
+                return next == '|' ? scanned(GoLexer.LOGICAL_OR, start + 2) : assignOr(GoLexer.OR, next, start);
+            case '&':
+                if (next == '&') {
+                    return scanned(GoLexer.LOGICAL_AND, start + 2);
+                }
+                if (next == '^') {
+                    return third == '=' ? scanned(GoLexer.ASSIGN_OP, start + 3) : scanned(GoLexer.BIT_CLEAR, start + 2);
+                }
+                return assignOr(GoLexer.AMP, next, start);
+            case '<':
+                if (next == '<') {
+                    return third == '=' ? scanned(GoLexer.ASSIGN_OP, start + 3) : scanned(GoLexer.SHL, start + 2);
+                }
+                if (next == '-') {
+                    return scanned(GoLexer.ARROW, start + 2);
+                }
+                return next == '=' ? scanned(GoLexer.LESS_EQ, start + 2) : scanned(GoLexer.LESS, start + 1);
+            case '>':
+                if (next == '>') {
+                    return third == '=' ? scanned(GoLexer.ASSIGN_OP, start + 3) : scanned(GoLexer.SHR, start + 2);
+                }
+                return next == '=' ? scanned(GoLexer.GREATER_EQ, start + 2) : scanned(GoLexer.GREATER, start + 1);
+            case '"':
+                return plainStringEnd(text, start);
+            default:
+                return c >= '0' && c <= '9' ? decimalEnd(text, start) : -1;
+        }
+    }
+
+    /** {@code op=} is an ASSIGN_OP, else the one-character operator. */
+    private int assignOr(int type, char next, int start) {
+        return next == '=' ? scanned(GoLexer.ASSIGN_OP, start + 2) : scanned(type, start + 1);
+    }
+
+    private int scanned(int type, int end) {
+        scannedType = type;
+        return end;
+    }
+
+    /** A string of printable ASCII without escapes; -1 for any other (the ATN checks escapes and ends). */
+    private int plainStringEnd(char[] text, int start) {
+        for (int at = start + 1; at < text.length; at++) {
+            char c = text[at];
+            if (c == '"') {
+                return scanned(GoLexer.STRING, at + 1);
+            }
+            if (c == '\\' || c < ' ' || c >= 0x7F) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code 0} or a decimal integer without separators, not followed by anything that could
+     * make it another number (a letter, digit, '_' or '.', or a non-ASCII character); -1 for
+     * any other number.
+     */
+    private int decimalEnd(char[] text, int start) {
+        int end = start + 1;
+        if (text[start] != '0') {
+            while (end < text.length && text[end] >= '0' && text[end] <= '9') {
+                end++;
+            }
+        }
+        if (end < text.length) {
+            char after = text[end];
+            if (isAsciiLetter(after) || after >= '0' && after <= '9' || after == '.' || after >= 0x80) {
+                return -1;
+            }
+        }
+        return scanned(GoLexer.INT, end);
     }
 
     /** The grammar's LETTER, within ASCII. */
