@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,9 @@ public final class ParseAll {
                     files, bytes, errors, fullContextRetries, seconds,
                     bytes / 1e6 / Math.max(seconds, 1e-9), files / Math.max(seconds, 1e-9));
         }
+    }
+
+    private record GoFile(Path path, long size) {
     }
 
     private record Outcome(Path file, long bytes, String error, boolean retried) {
@@ -52,14 +56,19 @@ public final class ParseAll {
     static Summary run(List<Path> roots, int jobs, PrintStream err, SourceReader reader) throws IOException {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
-        List<Path> files = goFilesUnder(roots, problems);
+        List<GoFile> files = goFilesUnder(roots, problems);
+        // Largest first, so the run does not end with one thread parsing a big file while the
+        // others wait; the report still lists files in path order.
+        List<GoFile> largestFirst = new ArrayList<>(files);
+        largestFirst.sort(Comparator.comparingLong(GoFile::size).reversed());
         List<Outcome> outcomes = new ArrayList<>(files.size());
         try {
-            new ParallelRunner(jobs).run(files, file -> parseOne(file, reader), () -> { }, outcomes::add);
+            new ParallelRunner(jobs).run(largestFirst, file -> parseOne(file.path(), reader), () -> { }, outcomes::add);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("parse-all was interrupted", e);
         }
+        outcomes.sort(Comparator.comparing(Outcome::file));
         long bytes = 0;
         int errors = problems.size();
         int retries = 0;
@@ -124,14 +133,19 @@ public final class ParseAll {
      * path order; a directory named {@code x.go} is walked, not read, as gofmt does.
      * Entries that cannot be listed or read become problem lines; the walk goes on.
      */
-    private static List<Path> goFilesUnder(List<Path> roots, List<String> problems) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private static List<GoFile> goFilesUnder(List<Path> roots, List<String> problems) throws IOException {
+        List<GoFile> files = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (file.toString().endsWith(".go") && !Files.isDirectory(file)) {
+                        if (!file.toString().endsWith(".go")) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (attrs.isRegularFile()) {
+                            files.add(new GoFile(file, attrs.size())); // the walk's attributes: no second look
+                        } else if (!Files.isDirectory(file)) {
                             addIfReadable(file, files, problems);
                         }
                         return FileVisitResult.CONTINUE;
@@ -147,18 +161,26 @@ public final class ParseAll {
                 addIfReadable(root, files, problems);
             }
         }
-        files.sort(null);
+        files.sort(Comparator.comparing(GoFile::path));
         return files;
     }
 
-    /** Regular files only: reading a FIFO or a device could block or never end. */
-    private static void addIfReadable(Path file, List<Path> files, List<String> problems) {
+    /** Regular files only (a link is followed): reading a FIFO or a device could block or never end. */
+    private static void addIfReadable(Path file, List<GoFile> files, List<String> problems) {
         if (Files.isRegularFile(file)) {
-            files.add(file);
+            files.add(new GoFile(file, sizeOf(file)));
         } else if (!Files.exists(file)) {
             problems.add(file + ": no such file or directory");
         } else {
             problems.add(file + ": cannot read: not a regular file");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // reading it reports the problem
         }
     }
 }
