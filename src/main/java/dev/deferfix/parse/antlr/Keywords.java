@@ -71,10 +71,25 @@ final class Keywords {
         Vocabulary vocabulary = GoLexer.VOCABULARY;
         for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
             String literal = vocabulary.getLiteralName(type);
-            if (literal != null && literal.matches("'[a-z]+'")) {
+            if (literal != null && isQuotedLowerCaseWord(literal)) {
                 visitor.visit(literal.substring(1, literal.length() - 1), type);
             }
         }
+    }
+
+    /** {@code 'break'}: checked by hand, as a regular expression per token name slowed every start-up. */
+    private static boolean isQuotedLowerCaseWord(String literal) {
+        int last = literal.length() - 1;
+        if (last < 2 || literal.charAt(0) != '\'' || literal.charAt(last) != '\'') {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = literal.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int longest() {
