@@ -63,6 +63,9 @@ final class TreeBuilder implements TreeSink {
             end = nodes[nodeCount - 1].end();
         }
         NodeKind kind = GoParsing.kindOfRule(ruleIndex);
+        if (!whole && nodeCount - first == 1 && SyntaxRules.isPassThrough(kind)) {
+            return; // its only child stands in for it (and was checked when it closed)
+        }
         List<SyntaxNode> children = childrenFrom(first);
         nodeCount = first;
         SyntaxNode node = new SyntaxNode(kind, null, source, start, end, children);

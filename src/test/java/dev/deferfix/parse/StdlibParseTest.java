@@ -30,7 +30,9 @@ class StdlibParseTest {
     /** Raise this when the parser rejects more broken files; it must never go down. */
     private static final int REJECTED_AT_LEAST = 54;
 
-    private record Outcome(String path, boolean broken, String error, String roundTripFailure, boolean retried) {
+    /** @param checkDiffers null when check() (what --parse-all runs, on a slimmer tree) agrees with parse() */
+    private record Outcome(String path, boolean broken, String error, String roundTripFailure, boolean retried,
+                           String checkDiffers) {
     }
 
     @Test
@@ -59,12 +61,14 @@ class StdlibParseTest {
         List<String> accepted = outcomes.stream().filter(o -> o.broken() && o.error() == null)
                 .map(Outcome::path).toList();
         long retried = outcomes.stream().filter(Outcome::retried).count();
+        List<String> checkDiffers = outcomes.stream().map(Outcome::checkDiffers).filter(d -> d != null).toList();
         int rejected = BROKEN - accepted.size();
         System.out.printf(Locale.ROOT, "stdlib %s: %d files, %d false errors, %d of %d broken files rejected,"
                         + " %d round-trip failures, %d full-LL retries, %.1f s%n",
                 src, files.size(), falseErrors.size(), rejected, BROKEN, notRoundTripped.size(), retried, seconds);
 
         assertEquals(List.of(), falseErrors, "valid files we reject");
+        assertEquals(List.of(), checkDiffers, "files where check() and parse() disagree");
         assertEquals(List.of(), notRoundTripped, "files whose tokens do not print back to their bytes");
         assertTrue(rejected >= REJECTED_AT_LEAST, "broken files we now accept: " + accepted);
         assertEquals(0, retried, "files that needed the slow full-LL retry (a grammar decision got ambiguous)");
@@ -79,12 +83,24 @@ class StdlibParseTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String checked = errorOfCheck(path, bytes);
         try {
             ParsedFile parsed = GoParsing.parse(path, bytes);
             return new Outcome(path, broken, null, roundTrip(bytes, parsed.tokens(), parsed.source()),
-                    parsed.neededFullContext());
+                    parsed.neededFullContext(), checked == null ? null : path + ": check() reports " + checked);
         } catch (SyntaxError error) {
-            return new Outcome(path, broken, error.getMessage(), roundTripAlone(path, bytes), false);
+            String differs = error.getMessage().equals(checked) ? null
+                    : path + ": parse() reports " + error.getMessage() + ", check() " + checked;
+            return new Outcome(path, broken, error.getMessage(), roundTripAlone(path, bytes), false, differs);
+        }
+    }
+
+    private static String errorOfCheck(String path, byte[] bytes) {
+        try {
+            GoParsing.check(path, bytes);
+            return null;
+        } catch (SyntaxError error) {
+            return error.getMessage();
         }
     }
 
