@@ -138,7 +138,7 @@ class ScriptsTest {
         GoToolchain.Result result = run(tmp.resolve("elsewhere"), List.of("FAKE_JAR=" + jar, "FAKE_EXIT=3"),
                 onPath.toString(), "--parse-all", "a dir", "");
         assertEquals(3, result.exitCode(), result.output());
-        String flags = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn96m -XX:SharedArchiveFile=" + root.toRealPath()
+        String flags = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn160m -XX:SharedArchiveFile=" + root.toRealPath()
                 + "/target/defer-fix.jsa -Xlog:cds=off,cds+dynamic=off";
         assertEquals(List.of("mvn -B -q -DskipTests -f " + root.toRealPath() + "/pom.xml package CI=",
                 "java " + flags + " -jar " + root.toRealPath() + "/target/defer-fix.jar --parse-all a dir ",
