@@ -1,5 +1,6 @@
 package dev.deferfix.find;
 
+import dev.deferfix.parse.SourceText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,8 +15,8 @@ import java.util.Locale;
  * <p>The screen follows Go's lexical rules (comments, strings, runes, identifiers, operators,
  * semicolon insertion) without building tokens, and errs towards true: where it cannot tell
  * whether a brace closed a loop, the loop stays open until its enclosing block closes, and input
- * it does not understand (invalid UTF-8, a NUL byte, an unterminated literal or comment,
- * unbalanced braces) goes to the parser, which reports it.
+ * it does not understand (text {@link SourceText} would refuse, an unterminated literal or
+ * comment, unbalanced braces) goes to the parser, which reports it.
  */
 public final class LoopDeferScreen {
 
@@ -58,52 +59,7 @@ public final class LoopDeferScreen {
 
     /** False only when parsing the file cannot find a defer-in-loop site. */
     public static boolean mayHoldLoopDefer(byte[] content) {
-        return mentionsDefer(content) && (!validText(content) || new LoopDeferScreen(content).scan());
-    }
-
-    /**
-     * Valid UTF-8 (the well-formed sequences of the Unicode standard, so no surrogates or
-     * overlong forms) without NUL bytes; anything else goes to the parser, which names the position.
-     */
-    private static boolean validText(byte[] text) {
-        int i = 0;
-        while (i < text.length) {
-            int lead = text[i] & 0xFF;
-            if (lead > 0 && lead < 0x80) {
-                i++;
-                continue;
-            }
-            int continuations;
-            int secondMin = 0x80;
-            int secondMax = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                continuations = 1;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                continuations = 2;
-                secondMin = lead == 0xE0 ? 0xA0 : secondMin;
-                secondMax = lead == 0xED ? 0x9F : secondMax;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                continuations = 3;
-                secondMin = lead == 0xF0 ? 0x90 : secondMin;
-                secondMax = lead == 0xF4 ? 0x8F : secondMax;
-            } else {
-                return false; // NUL, a stray continuation byte or an invalid lead byte
-            }
-            if (i + continuations >= text.length) {
-                return false;
-            }
-            int second = text[i + 1] & 0xFF;
-            if (second < secondMin || second > secondMax) {
-                return false;
-            }
-            for (int k = 2; k <= continuations; k++) {
-                if ((text[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += continuations + 1;
-        }
-        return true;
+        return mentionsDefer(content) && (!SourceText.decodes(content) || new LoopDeferScreen(content).scan());
     }
 
     private boolean scan() {
@@ -146,7 +102,7 @@ public final class LoopDeferScreen {
     /** A comment or a division operator; false for an unterminated block comment. */
     private boolean slash() {
         if (pos + 1 < src.length && src[pos + 1] == '/') {
-            int newline = indexOf('\n', pos);
+            int newline = indexOf('\n', pos, src.length);
             pos = newline < 0 ? src.length : newline;
             return true;
         }
@@ -155,9 +111,9 @@ public final class LoopDeferScreen {
             if (close < 0) {
                 return false;
             }
-            int newline = indexOf('\n', pos);
+            boolean spansLines = indexOf('\n', pos, close) >= 0;
             pos = close + 2;
-            if (newline >= 0 && newline < close) {
+            if (spansLines) {
                 lineEnd(); // a comment across lines acts like a newline
             }
             return true;
@@ -183,7 +139,7 @@ public final class LoopDeferScreen {
     }
 
     private boolean rawString() {
-        int close = indexOf('`', pos + 1);
+        int close = indexOf('`', pos + 1, src.length);
         if (close < 0) {
             return false;
         }
@@ -456,8 +412,9 @@ public final class LoopDeferScreen {
         return word;
     }
 
-    private int indexOf(char c, int from) {
-        for (int i = from; i < src.length; i++) {
+    /** The first index of {@code c} in [from, to), or -1. */
+    private int indexOf(char c, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (src[i] == c) {
                 return i;
             }

@@ -44,6 +44,19 @@ public final class SourceText {
         return source;
     }
 
+    /** Whether {@link #decode} accepts the content; plain ASCII is answered without decoding. */
+    public static boolean decodes(byte[] content) {
+        if (isPlainAscii(content)) {
+            return true;
+        }
+        try {
+            decode("", content);
+            return true;
+        } catch (SyntaxError e) {
+            return false;
+        }
+    }
+
     /** Wraps text that is already known to be well formed (for example, our own rewrite output). */
     public static SourceText of(String path, String text) {
         return new SourceText(path, text);
