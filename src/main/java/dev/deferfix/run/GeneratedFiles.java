@@ -1,14 +1,18 @@
 package dev.deferfix.run;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Go's convention for generated files: a line comment
  * {@code // Code generated ... DO NOT EDIT.} before the package clause.
+ *
+ * <p>Read from the bytes by hand, line by line, with no regular expression and
+ * no string per line: every file of a run passes through here.
  */
 final class GeneratedFiles {
-    private static final Pattern MARKER = Pattern.compile("^// Code generated .* DO NOT EDIT\\.$");
+    private static final byte[] PREFIX = "// Code generated ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = " DO NOT EDIT.".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PACKAGE = "package".getBytes(StandardCharsets.US_ASCII);
 
     private GeneratedFiles() {
     }
@@ -21,15 +25,46 @@ final class GeneratedFiles {
                 lineEnd++;
             }
             int end = lineEnd > lineStart && content[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            String line = new String(content, lineStart, end - lineStart, StandardCharsets.UTF_8);
-            if (line.startsWith("package ") || line.startsWith("package\t")) {
+            if (isPackageClause(content, lineStart, end)) {
                 return false;
             }
-            if (MARKER.matcher(line).matches()) {
+            if (isMarker(content, lineStart, end)) {
                 return true;
             }
             lineStart = lineEnd + 1;
         }
         return false;
+    }
+
+    private static boolean isPackageClause(byte[] content, int start, int end) {
+        return startsWith(content, start, end, PACKAGE) && end > start + PACKAGE.length
+                && (content[start + PACKAGE.length] == ' ' || content[start + PACKAGE.length] == '\t');
+    }
+
+    /**
+     * The prefix, anything on the same line, the suffix. "The same line" is strict: no carriage
+     * return (nor U+0085, U+2028, U+2029) in between, where a line of a file saved with old
+     * Mac line ends would otherwise run on.
+     */
+    private static boolean isMarker(byte[] content, int start, int end) {
+        if (end - start < PREFIX.length + SUFFIX.length || !startsWith(content, start, end, PREFIX)
+                || !startsWith(content, end - SUFFIX.length, end, SUFFIX)) {
+            return false;
+        }
+        String between = new String(content, start + PREFIX.length, end - SUFFIX.length - start - PREFIX.length,
+                StandardCharsets.UTF_8);
+        return between.chars().noneMatch(c -> c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029');
+    }
+
+    private static boolean startsWith(byte[] content, int start, int end, byte[] prefix) {
+        if (end - start < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[start + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.deferfix.find;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,28 @@ class GoModLocatorTest {
         assertTrue(GoVersion.parse("1.22", "x").hasPerIterationLoopVariables());
         assertTrue(GoVersion.parse("2.0", "x").hasPerIterationLoopVariables());
         assertEquals(null, GoVersion.parse("latest", "x"));
+    }
+
+    @Test
+    void versionsNeedMajorDotMinorAndAtMostAPatchAndALetterSuffix() {
+        assertEquals("1.21", GoVersion.parse(" go1.21.3 ", "x").text());
+        assertEquals("1.21", GoVersion.parse("1.21.3rc1", "x").text());
+        assertEquals("1.23", GoVersion.parse("1.23beta1", "x").text());
+        assertEquals("10.0", GoVersion.parse("10.0", "x").text());
+        for (String malformed : new String[] {"", "go", "1", "1.", ".21", "go.1.21", "1.21.", "1.21.3.4", "1.21-rc1",
+                "1.21RC1", "v1.21", "gox1.21", "1.x", "99999999999.1", "1 .21"}) {
+            assertNull(GoVersion.parse(malformed, "x"), malformed);
+        }
+    }
+
+    @Test
+    void theGoDirectiveIsTheFirstLineThatIsOneWithOrWithoutAComment() {
+        assertEquals("1.21.3", GoModLocator.goDirective("module m\r\n\r\ngo 1.21.3\r\n"));
+        assertEquals("1.20", GoModLocator.goDirective("module m\n\t go\t1.20   // pinned\ngo 1.22\n"));
+        assertEquals("1.20//tight", GoModLocator.goDirective("go 1.20//tight "), "the word runs to the next space");
+        assertEquals("1.22", GoModLocator.goDirective("module m\ngo 1.21 extra\ngo 1.22"));
+        assertNull(GoModLocator.goDirective("module m\ngo\n1.21\n"), "the version is on the directive's line");
+        assertNull(GoModLocator.goDirective("module m\ngolang 1.21\n// go 1.21\ntoolchain go1.22\n"));
+        assertNull(GoModLocator.goDirective(""));
     }
 }
