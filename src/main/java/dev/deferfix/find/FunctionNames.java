@@ -3,6 +3,7 @@ package dev.deferfix.find;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 
 /** Go-style names of functions: "Open", "(*File).Close", "Set[T].Add", or "func literal". */
 public final class FunctionNames {
@@ -24,7 +25,7 @@ public final class FunctionNames {
         if (parameter == null) {
             return name;
         }
-        String type = parameter.firstChild(NodeKind.TYPE).text().replaceAll("\\s+", "");
+        String type = WhiteSpace.removed(parameter.firstChild(NodeKind.TYPE).text());
         return (type.startsWith("*") ? "(" + type + ")" : type) + "." + name;
     }
 }

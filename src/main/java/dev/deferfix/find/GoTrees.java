@@ -3,6 +3,7 @@ package dev.deferfix.find;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,6 +108,6 @@ public final class GoTrees {
         if (!last.is(NodeKind.SUFFIX) || last.firstChild(NodeKind.ARGUMENTS) == null) {
             return null;
         }
-        return primary.source().text().substring(primary.start(), last.start()).replaceAll("\\s+", "");
+        return WhiteSpace.removed(primary.source().text().substring(primary.start(), last.start()));
     }
 }

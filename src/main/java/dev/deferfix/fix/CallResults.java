@@ -2,6 +2,7 @@ package dev.deferfix.fix;
 
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ final class CallResults {
      */
     static boolean keepArgument(SyntaxNode primary, SyntaxNode arguments) {
         SyntaxNode call = arguments.parent();
-        String callee = primary.source().text().substring(primary.start(), call.start()).replaceAll("\\s+", "");
+        String callee = WhiteSpace.removed(primary.source().text().substring(primary.start(), call.start()));
         return !calledAfter(primary, call) && !READ_ONLY.contains(callee);
     }
 

@@ -5,6 +5,7 @@ import dev.deferfix.find.DeferSite;
 import dev.deferfix.find.GoTrees;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ExplicitClose implements Strategy {
         StringBuilder text = new StringBuilder("explicit-close: ");
         for (int i = sites.size() - 1; i >= 0; i--) {
             text.append(i == sites.size() - 1 ? "" : ", then ")
-                    .append(sites.get(i).call().text().strip().replaceAll("\\s+", " "));
+                    .append(WhiteSpace.collapsed(sites.get(i).call().text().strip()));
         }
         text.append(sites.size() > 1 ? " now run" : " now runs").append(" at the end of each iteration");
         if (!jumps.isEmpty()) {

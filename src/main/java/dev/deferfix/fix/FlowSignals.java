@@ -7,6 +7,7 @@ import dev.deferfix.fix.BodyExits.Kind;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ final class FlowSignals {
                 return List.of(wrapping.replace(statement, "return"));
             case BREAK:
             case LABELED:
-                return List.of(wrapping.replace(statement, signal(code(statement.text().replaceAll("\\s+", " ")))));
+                return List.of(wrapping.replace(statement, signal(code(WhiteSpace.collapsed(statement.text())))));
             default:
                 return lowerReturn(statement);
         }

@@ -7,6 +7,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +120,7 @@ final class GoroutineJoins {
         if (signal.kind() == Kind.DONE) {
             SyntaxNode type = statement.firstChild(NodeKind.TYPE);
             return statement.is(NodeKind.VAR_SPEC) && !statement.hasChild(TokenKind.ASSIGN) && type != null
-                    && type.text().replaceAll("\\s+", "").equals("sync.WaitGroup");
+                    && WhiteSpace.removed(type.text()).equals("sync.WaitGroup");
         }
         List<SyntaxNode> names;
         List<SyntaxNode> values;

@@ -5,6 +5,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class NonNilErrors {
                 || ifStatement.firstChild(NodeKind.BLOCK) != block) {
             return false;
         }
-        if (!condition(ifStatement.firstChild(NodeKind.IF_HEADER)).replaceAll("\\s+", "").equals(name + "!=nil")) {
+        if (!WhiteSpace.removed(condition(ifStatement.firstChild(NodeKind.IF_HEADER))).equals(name + "!=nil")) {
             return false;
         }
         for (SyntaxNode earlier : list.children()) {
