@@ -147,7 +147,7 @@ class ScriptsTest {
     }
 
     @Test
-    void launcherRebuildsOnlyWhenASourceIsNewerThanTheJar() throws IOException {
+    void launcherRebuildsOnlyWhenAMainSourceIsNewerThanTheJar() throws IOException {
         Path jar = root.resolve("target/defer-fix.jar");
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "");
@@ -159,6 +159,11 @@ class ScriptsTest {
         Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(30)));
         run(tmp, List.of("FAKE_JAR=" + jar), root.resolve("scripts/defer-fix").toString());
         assertEquals(0, calls().stream().filter(call -> call.startsWith("mvn")).count(), "jar is up to date");
+
+        Files.createDirectories(root.resolve("src/test"));
+        Files.writeString(root.resolve("src/test/ATest.java"), "class ATest {}\n");
+        run(tmp, List.of("FAKE_JAR=" + jar), root.resolve("scripts/defer-fix").toString());
+        assertEquals(0, calls().stream().filter(call -> call.startsWith("mvn")).count(), "tests are not in the jar");
 
         Files.setLastModifiedTime(root.resolve("grammar/G.g4"), FileTime.from(now));
         run(tmp, List.of("FAKE_JAR=" + jar), root.resolve("scripts/defer-fix").toString());
