@@ -49,7 +49,9 @@ final class OutcomePrinter {
     }
 
     void print(FileOutcome outcome) {
-        outcome.errors().forEach(err::println);
+        for (String error : outcome.errors()) {
+            err.println(error);
+        }
         errors.addAll(outcome.errors());
         switch (mode) {
             case LIST, CHECK -> {
@@ -104,10 +106,21 @@ final class OutcomePrinter {
     }
 
     private boolean anyCounts(List<Finding> list) {
-        return list.stream().anyMatch(f -> FileOutcome.counts(f, strict));
+        for (Finding finding : list) {
+            if (FileOutcome.counts(finding, strict)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Finding> notFixed(List<Finding> list) {
-        return list.stream().filter(f -> f.resolution() == null || !f.resolution().isFixed()).toList();
+        List<Finding> left = new ArrayList<>();
+        for (Finding finding : list) {
+            if (finding.resolution() == null || !finding.resolution().isFixed()) {
+                left.add(finding);
+            }
+        }
+        return left;
     }
 }

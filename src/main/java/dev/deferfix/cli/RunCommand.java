@@ -92,25 +92,51 @@ final class RunCommand {
         try (InFlightTemps temps = options.mode() == RunMode.WRITE ? new InFlightTemps() : null;
              Progress progress = Progress.start(err, targets.size(), terminal)) {
             if (temps != null) {
-                StaleTemps.sweep(directoriesOf(targets)).forEach(problem -> {
+                for (String problem : StaleTemps.sweep(directoriesOf(targets))) {
                     err.println(problem);
                     summary.addError();
-                });
+                }
             }
             FileTask task = new FileTask(processor, temps == null ? null : new SafeWriter(temps));
-            new ParallelRunner(options.jobs()).run(targets, task::run, progress::fileDone, outcome -> {
-                summary.add(outcome);
-                if (!outcome.errors().isEmpty() || printer.printsAsItGoes()) {
-                    progress.erase();
-                }
-                printer.print(outcome);
-            });
+            new ParallelRunner(options.jobs()).run(targets, new FileWork(task, progress, summary));
         }
         printer.finish();
         if (options.mode() != RunMode.CHECK) {
             err.println(summary.line((System.nanoTime() - started) / 1e9));
         }
         return exitCode(summary);
+    }
+
+    /** Each file's task; its outcome is counted and printed in input order, the progress bar kept out of the way. */
+    private final class FileWork implements ParallelRunner.Work<Target, FileOutcome> {
+        private final FileTask task;
+        private final Progress progress;
+        private final RunSummary summary;
+
+        FileWork(FileTask task, Progress progress, RunSummary summary) {
+            this.task = task;
+            this.progress = progress;
+            this.summary = summary;
+        }
+
+        @Override
+        public FileOutcome run(Target target) {
+            return task.run(target);
+        }
+
+        @Override
+        public void finished() {
+            progress.fileDone();
+        }
+
+        @Override
+        public void accept(FileOutcome outcome) {
+            summary.add(outcome);
+            if (!outcome.errors().isEmpty() || printer.printsAsItGoes()) {
+                progress.erase();
+            }
+            printer.print(outcome);
+        }
     }
 
     /** Without planned fixes (--check in plain text) the strategies are never asked, so they are not built. */

@@ -24,8 +24,15 @@ public final class DeferFinder {
         for (SyntaxNode defer : file.deferStatements()) {
             SyntaxNode function = GoTrees.enclosingFunction(defer);
             List<SyntaxNode> loops = enclosingLoops(defer);
-            SyntaxNode gotoLabel = function == null ? null
-                    : backwardGotoLabel(defer, gotosByFunction.computeIfAbsent(function, DeferFinder::gotosOf));
+            SyntaxNode gotoLabel = null;
+            if (function != null) {
+                List<SyntaxNode> gotos = gotosByFunction.get(function);
+                if (gotos == null) {
+                    gotos = gotosOf(function);
+                    gotosByFunction.put(function, gotos);
+                }
+                gotoLabel = backwardGotoLabel(defer, gotos);
+            }
             if (loops.isEmpty() && gotoLabel == null) {
                 continue;
             }
@@ -71,11 +78,11 @@ public final class DeferFinder {
         SyntaxNode body = function.firstChild(NodeKind.BLOCK);
         List<SyntaxNode> gotos = new ArrayList<>();
         if (body != null) {
-            GoTrees.walkSameFunction(body, node -> {
+            for (SyntaxNode node : GoTrees.sameFunction(body)) {
                 if (node.is(NodeKind.GOTO_STMT)) {
                     gotos.add(node);
                 }
-            });
+            }
         }
         return gotos;
     }

@@ -64,7 +64,8 @@ public final class Detector {
         String call = site.call().text();
         String key = rule.id() + "\0" + samePathHowEverNamed(source.path()) + "\0" + function + "\0"
                 + CallText.of(site.file(), site.call());
-        int occurrence = occurrences.merge(key, 1, Integer::sum);
+        int occurrence = occurrences.getOrDefault(key, 0) + 1;
+        occurrences.put(key, occurrence);
         return new Finding(rule, severity, source.path(),
                 Position.of(source, site.defer().start()), Position.of(source, site.defer().end()),
                 Position.of(source, site.loopAnchor().start()), function, call, message,

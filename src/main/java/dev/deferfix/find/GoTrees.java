@@ -88,7 +88,31 @@ public final class GoTrees {
      * function literals (a new function: its jumps and defers are its own).
      */
     public static void walkSameFunction(SyntaxNode root, java.util.function.Consumer<SyntaxNode> visitor) {
-        root.walk(node -> !node.is(NodeKind.FUNC_LIT), visitor);
+        for (SyntaxNode node : sameFunction(root)) {
+            visitor.accept(node);
+        }
+    }
+
+    /**
+     * The node and its descendants in source order, but not the inside of function
+     * literals, as a list: detection loops over it where a visitor would be a lambda,
+     * and each lambda's first call costs every start-up.
+     */
+    public static List<SyntaxNode> sameFunction(SyntaxNode root) {
+        List<SyntaxNode> nodes = new ArrayList<>();
+        List<SyntaxNode> stack = new ArrayList<>();
+        stack.add(root);
+        while (!stack.isEmpty()) {
+            SyntaxNode node = stack.remove(stack.size() - 1);
+            nodes.add(node);
+            if (node == root || !node.is(NodeKind.FUNC_LIT)) {
+                List<SyntaxNode> children = node.children();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    stack.add(children.get(i));
+                }
+            }
+        }
+        return nodes;
     }
 
     /** The callee of a call expression without spaces (e.g. "os.Exit"), or null when it is not a call. */

@@ -3,6 +3,7 @@ package dev.deferfix.find;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +35,13 @@ public final class LoopExitAnalysis {
             SyntaxNode list = statement.parent();
             List<SyntaxNode> rest = list.children().subList(list.children().indexOf(statement) + 1,
                     list.children().size());
-            Boolean decided = decideSequence(rest.stream().filter(s -> s.is(NodeKind.STATEMENT))
-                    .map(GoTrees::inner).toList());
+            List<SyntaxNode> statements = new ArrayList<>();
+            for (SyntaxNode member : rest) {
+                if (member.is(NodeKind.STATEMENT)) {
+                    statements.add(GoTrees.inner(member));
+                }
+            }
+            Boolean decided = decideSequence(statements);
             if (decided != null) {
                 return decided;
             }
@@ -126,33 +132,54 @@ public final class LoopExitAnalysis {
     }
 
     private boolean ifLeaves(SyntaxNode ifStatement) {
-        List<SyntaxNode> branches = ifStatement.children().stream()
-                .filter(c -> c.is(NodeKind.BLOCK) || c.is(NodeKind.IF_STMT)).toList();
+        List<SyntaxNode> branches = new ArrayList<>();
+        for (SyntaxNode child : ifStatement.children()) {
+            if (child.is(NodeKind.BLOCK) || child.is(NodeKind.IF_STMT)) {
+                branches.add(child);
+            }
+        }
         if (branches.size() < 2) {
             return false;
         }
-        return branches.stream().allMatch(this::alwaysLeaves);
+        for (SyntaxNode branch : branches) {
+            if (!alwaysLeaves(branch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean everyClauseLeaves(SyntaxNode switchOrSelect) {
-        List<SyntaxNode> clauses = switchOrSelect.children().stream()
-                .filter(c -> c.is(NodeKind.CASE_CLAUSE) || c.is(NodeKind.COMM_CLAUSE)).toList();
-        boolean hasDefault = clauses.stream().anyMatch(c -> c.child(0).is(TokenKind.DEFAULT));
+        List<SyntaxNode> clauses = new ArrayList<>();
+        boolean hasDefault = false;
+        for (SyntaxNode child : switchOrSelect.children()) {
+            if (child.is(NodeKind.CASE_CLAUSE) || child.is(NodeKind.COMM_CLAUSE)) {
+                clauses.add(child);
+                hasDefault |= child.child(0).is(TokenKind.DEFAULT);
+            }
+        }
         if (clauses.isEmpty() || (!hasDefault && switchOrSelect.is(NodeKind.SWITCH_STMT))) {
             return false;
         }
-        return clauses.stream().allMatch(c -> sequenceLeaves(c.firstChild(NodeKind.STATEMENT_LIST)));
+        for (SyntaxNode clause : clauses) {
+            if (!sequenceLeaves(clause.firstChild(NodeKind.STATEMENT_LIST))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a jump inside the statement can take control somewhere outside it. */
     private static boolean mayJumpOut(SyntaxNode statement) {
-        boolean[] found = new boolean[1];
-        GoTrees.walkSameFunction(statement, node -> {
-            if (!found[0] && (node.is(NodeKind.BREAK_STMT) || node.is(NodeKind.CONTINUE_STMT)
-                    || node.is(NodeKind.GOTO_STMT) || node.is(NodeKind.FALLTHROUGH_STMT))) {
-                found[0] = node.is(NodeKind.FALLTHROUGH_STMT) || JumpTargets.leaves(node, statement);
+        for (SyntaxNode node : GoTrees.sameFunction(statement)) {
+            if (node.is(NodeKind.FALLTHROUGH_STMT)) {
+                return true;
             }
-        });
-        return found[0];
+            boolean jump = node.is(NodeKind.BREAK_STMT) || node.is(NodeKind.CONTINUE_STMT) || node.is(NodeKind.GOTO_STMT);
+            if (jump && JumpTargets.leaves(node, statement)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -49,10 +49,7 @@ public final class GoParsing {
     public static ParsedFile parse(SourceText source) throws SyntaxError {
         TokenList tokens = new TokenList(source.length() / CHARS_PER_TOKEN);
         TreeBuilder tree = new TreeBuilder(source, true);
-        boolean fullContext = run(source, (type, start, end) -> {
-            tokens.token(type, start, end);
-            checkEscapes(source, type, start, end);
-        }, tree);
+        boolean fullContext = run(source, new EscapeCheckingSink(source, tokens), tree);
         tree.checkRules();
         return new ParsedFile(source, tree.root(), tokens, tree.deferStatements(), fullContext);
     }
@@ -65,7 +62,7 @@ public final class GoParsing {
     public static boolean check(String path, byte[] content) throws SyntaxError {
         SourceText source = SourceText.decode(path, content);
         TreeBuilder tree = new TreeBuilder(source, false);
-        boolean fullContext = run(source, (type, start, end) -> checkEscapes(source, type, start, end), tree);
+        boolean fullContext = run(source, new EscapeCheckingSink(source, null), tree);
         tree.checkRules();
         return fullContext;
     }
@@ -82,6 +79,28 @@ public final class GoParsing {
             throw source.errorAt(failure.offset, failure.reason);
         }
         return tokens;
+    }
+
+    /**
+     * Checks the escapes of every literal and hands every token on to a list, if any.
+     * (A class, not a lambda: each lambda's first call costs every start-up.)
+     */
+    private static final class EscapeCheckingSink implements TokenSink {
+        private final SourceText source;
+        private final TokenList kept;
+
+        EscapeCheckingSink(SourceText source, TokenList kept) {
+            this.source = source;
+            this.kept = kept;
+        }
+
+        @Override
+        public void token(int type, int start, int end) {
+            if (kept != null) {
+                kept.token(type, start, end);
+            }
+            checkEscapes(source, type, start, end);
+        }
     }
 
     /** Escape values the lexer grammar cannot check (octal above 255, surrogates) fail like lexical errors. */

@@ -21,7 +21,15 @@ final class ImportPaths {
         } catch (LiteralValues.InvalidEscape e) {
             return false;
         }
-        return !path.isEmpty() && path.codePoints().allMatch(ImportPaths::isAllowed);
+        if (path.isEmpty()) {
+            return false;
+        }
+        for (int at = 0; at < path.length(); at += Character.charCount(path.codePointAt(at))) {
+            if (!isAllowed(path.codePointAt(at))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAllowed(int codePoint) {

@@ -118,10 +118,18 @@ final class TreeBuilder implements TreeSink {
         rules.throwFirst();
     }
 
+    /** (A class, not a lambda: each lambda's first call costs every start-up.) */
+    private static final Comparator<SyntaxNode> BY_START = new Comparator<>() {
+        @Override
+        public int compare(SyntaxNode a, SyntaxNode b) {
+            return Integer.compare(a.start(), b.start());
+        }
+    };
+
     /** The defer statements of the finished tree, in source order (so every scan can skip a walk for them). */
     List<SyntaxNode> deferStatements() {
         List<SyntaxNode> inOrder = new ArrayList<>(defers);
-        inOrder.sort(Comparator.comparingInt(SyntaxNode::start)); // the one around a nested defer starts first
+        inOrder.sort(BY_START); // the one around a nested defer starts first
         return List.copyOf(inOrder);
     }
 

@@ -47,8 +47,16 @@ public record FileOutcome(SourceFile source, String rewritten, List<Finding> fin
 
     /** Lets go of the syntax trees behind the findings: outcomes wait for the report, trees need not. */
     public FileOutcome withoutSites() {
-        return new FileOutcome(source, rewritten, findings.stream().map(Finding::withoutSite).toList(),
-                remaining.stream().map(Finding::withoutSite).toList(), errors, generated, written);
+        return new FileOutcome(source, rewritten, withoutSites(findings), withoutSites(remaining), errors, generated,
+                written);
+    }
+
+    private static List<Finding> withoutSites(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            kept.add(finding.withoutSite());
+        }
+        return List.copyOf(kept);
     }
 
     public FileOutcome asWritten() {

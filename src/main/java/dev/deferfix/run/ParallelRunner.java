@@ -3,6 +3,7 @@ package dev.deferfix.run;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,36 +40,80 @@ public final class ParallelRunner {
     }
 
     /**
+     * The work for each input and what happens to its result. An interface with a class
+     * behind it, not three lambdas: each lambda's first call costs every start-up.
+     */
+    public interface Work<I, O> {
+        /** Runs on a worker thread. */
+        O run(I input);
+
+        /** Called from a worker thread after each input (for progress); must be thread-safe. */
+        void finished();
+
+        /** Called on the caller's thread with each result, in input order. */
+        void accept(O result);
+    }
+
+    /**
      * @param finished called from worker threads after each task (for progress); must be thread-safe
      */
     public <I, O> void run(List<I> inputs, Function<I, O> task, Runnable finished, Consumer<O> inOrder)
             throws InterruptedException {
+        run(inputs, new Work<I, O>() {
+            @Override
+            public O run(I input) {
+                return task.apply(input);
+            }
+
+            @Override
+            public void finished() {
+                finished.run();
+            }
+
+            @Override
+            public void accept(O result) {
+                inOrder.accept(result);
+            }
+        });
+    }
+
+    public <I, O> void run(List<I> inputs, Work<I, O> work) throws InterruptedException {
         int threads = Math.max(1, Math.min(jobs, inputs.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
         try {
             Iterator<I> next = inputs.iterator();
             ArrayDeque<Future<O>> pending = new ArrayDeque<>();
             while (next.hasNext() && pending.size() < threads * TASKS_AHEAD_PER_THREAD) {
-                pending.add(submit(pool, next.next(), task, finished));
+                pending.add(pool.submit(new Step<>(work, next.next())));
             }
             while (!pending.isEmpty()) {
                 O result = resultOf(pending.poll());
                 if (next.hasNext()) {
-                    pending.add(submit(pool, next.next(), task, finished));
+                    pending.add(pool.submit(new Step<>(work, next.next())));
                 }
-                inOrder.accept(result);
+                work.accept(result);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static <I, O> Future<O> submit(ExecutorService pool, I input, Function<I, O> task, Runnable finished) {
-        return pool.submit(() -> {
-            O result = task.apply(input);
-            finished.run();
+    /** One input's run on a worker thread. */
+    private static final class Step<I, O> implements Callable<O> {
+        private final Work<I, O> work;
+        private final I input;
+
+        Step(Work<I, O> work, I input) {
+            this.work = work;
+            this.input = input;
+        }
+
+        @Override
+        public O call() {
+            O result = work.run(input);
+            work.finished();
             return result;
-        });
+        }
     }
 
     private static <O> O resultOf(Future<O> future) throws InterruptedException {
@@ -86,12 +131,15 @@ public final class ParallelRunner {
         }
     }
 
-    private static ThreadFactory workerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return work -> {
+    /** Daemon threads with a deep stack, numbered. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
             Thread thread = new Thread(null, work, "defer-fix-" + count.incrementAndGet(), STACK_BYTES);
             thread.setDaemon(true);
             return thread;
-        };
+        }
     }
 }

@@ -13,23 +13,28 @@ final class Keywords {
     private static final char[][][] SPELLINGS = new char[26][][];
     private static final int[][] TYPES = new int[26][];
     /** Longer names are never keywords. */
-    private static final int LONGEST = longest();
+    private static final int LONGEST;
 
+    // Plain loops, no lambdas or streams: this runs in every start-up, where each lambda costs.
     static {
-        List<List<char[]>> spellings = new ArrayList<>();
-        List<List<Integer>> types = new ArrayList<>();
+        List<Keyword> keywords = keywords();
+        int longest = 0;
         for (int letter = 0; letter < 26; letter++) {
-            spellings.add(new ArrayList<>());
-            types.add(new ArrayList<>());
+            List<Keyword> initial = new ArrayList<>();
+            for (Keyword keyword : keywords) {
+                if (keyword.spelling().charAt(0) - 'a' == letter) {
+                    initial.add(keyword);
+                }
+            }
+            SPELLINGS[letter] = new char[initial.size()][];
+            TYPES[letter] = new int[initial.size()];
+            for (int i = 0; i < initial.size(); i++) {
+                SPELLINGS[letter][i] = initial.get(i).spelling().toCharArray();
+                TYPES[letter][i] = initial.get(i).type();
+                longest = Math.max(longest, initial.get(i).spelling().length());
+            }
         }
-        forEachKeyword((spelling, type) -> {
-            spellings.get(spelling.charAt(0) - 'a').add(spelling.toCharArray());
-            types.get(spelling.charAt(0) - 'a').add(type);
-        });
-        for (int letter = 0; letter < 26; letter++) {
-            SPELLINGS[letter] = spellings.get(letter).toArray(new char[0][]);
-            TYPES[letter] = types.get(letter).stream().mapToInt(Integer::intValue).toArray();
-        }
+        LONGEST = longest;
     }
 
     private Keywords() {
@@ -62,19 +67,20 @@ final class Keywords {
         return true;
     }
 
-    private interface KeywordVisitor {
-        void visit(String spelling, int type);
+    private record Keyword(String spelling, int type) {
     }
 
     /** Literal token names that are all lower-case letters ('break', 'func', ...). */
-    private static void forEachKeyword(KeywordVisitor visitor) {
+    private static List<Keyword> keywords() {
+        List<Keyword> keywords = new ArrayList<>();
         Vocabulary vocabulary = GoLexer.VOCABULARY;
         for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
             String literal = vocabulary.getLiteralName(type);
             if (literal != null && isQuotedLowerCaseWord(literal)) {
-                visitor.visit(literal.substring(1, literal.length() - 1), type);
+                keywords.add(new Keyword(literal.substring(1, literal.length() - 1), type));
             }
         }
+        return keywords;
     }
 
     /** {@code 'break'}: checked by hand, as a regular expression per token name slowed every start-up. */
@@ -90,11 +96,5 @@ final class Keywords {
             }
         }
         return true;
-    }
-
-    private static int longest() {
-        int[] longest = {0};
-        forEachKeyword((spelling, type) -> longest[0] = Math.max(longest[0], spelling.length()));
-        return longest[0];
     }
 }

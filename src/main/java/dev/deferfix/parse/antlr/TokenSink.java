@@ -6,7 +6,12 @@ package dev.deferfix.parse.antlr;
  */
 @FunctionalInterface
 public interface TokenSink {
-    TokenSink NONE = (type, start, end) -> { };
+    /** Ignores every token. (A class, not a lambda: a lambda's first call costs every start-up.) */
+    TokenSink NONE = new TokenSink() {
+        @Override
+        public void token(int type, int start, int end) {
+        }
+    };
 
     void token(int type, int start, int end);
 }
