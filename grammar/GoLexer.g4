@@ -3,11 +3,11 @@
 //
 // Every character of the input lands in some token: comments, spaces and
 // newlines are hidden from the parser, so printing all tokens reproduces the
-// file byte for byte. Semicolons are inserted by SemicolonInsertingLexer,
+// file byte for byte. The lexer that runs is SemicolonInsertingLexer: it reads
+// most tokens by hand exactly as these rules say (HandLexingTest holds it to
+// them), runs this grammar's ATN for the rest, and inserts semicolons,
 // following the spec's rule, as zero-width tokens.
 lexer grammar GoLexer;
-
-options { superClass = SemicolonInsertingLexer; }
 
 @header { package dev.deferfix.parse.antlr; }
 

@@ -5,6 +5,7 @@ import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
 import dev.deferfix.parse.antlr.GoTokenStream;
 import dev.deferfix.parse.antlr.QuickPrediction;
+import dev.deferfix.parse.antlr.SemicolonInsertingLexer;
 import dev.deferfix.parse.antlr.TokenSink;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -115,8 +116,8 @@ public final class GoParsing {
         }
     }
 
-    private static GoLexer lexer(SourceText source, TokenSink tokenSink) {
-        GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
+    private static SemicolonInsertingLexer lexer(SourceText source, TokenSink tokenSink) {
+        SemicolonInsertingLexer lexer = new SemicolonInsertingLexer(new GoCharStream(source.text(), source.path()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(THROWING);
         lexer.setTokenSink(tokenSink);
@@ -255,10 +256,10 @@ public final class GoParsing {
     }
 
     private static TokenKind[] kindsOfTokens() {
-        int max = GoLexer.VOCABULARY.getMaxTokenType();
+        int max = GoParser.VOCABULARY.getMaxTokenType();
         TokenKind[] kinds = new TokenKind[max + 1];
         for (int type = 1; type <= max; type++) {
-            kinds[type] = TokenKind.valueOf(GoLexer.VOCABULARY.getSymbolicName(type));
+            kinds[type] = TokenKind.valueOf(GoParser.VOCABULARY.getSymbolicName(type));
         }
         return kinds;
     }

@@ -4,7 +4,7 @@ import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.SourceText;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.parse.antlr.GoCharStream;
-import dev.deferfix.parse.antlr.GoLexer;
+import dev.deferfix.parse.antlr.SemicolonInsertingLexer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -59,7 +59,7 @@ public final class ParsePhases {
 
     private static void lex(Path path, byte[] content) throws SyntaxError {
         SourceText source = decode(path, content);
-        GoLexer lexer = new GoLexer(new GoCharStream(source.text(), source.path()));
+        SemicolonInsertingLexer lexer = new SemicolonInsertingLexer(new GoCharStream(source.text(), source.path()));
         lexer.removeErrorListeners();
         while (lexer.nextToken().getType() != Token.EOF) {
             // only the lexing counts

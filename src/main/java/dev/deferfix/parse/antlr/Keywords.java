@@ -73,7 +73,7 @@ final class Keywords {
     /** Literal token names that are all lower-case letters ('break', 'func', ...). */
     private static List<Keyword> keywords() {
         List<Keyword> keywords = new ArrayList<>();
-        Vocabulary vocabulary = GoLexer.VOCABULARY;
+        Vocabulary vocabulary = GoParser.VOCABULARY; // the lexer's vocabulary would load the lexer's ATN
         for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
             String literal = vocabulary.getLiteralName(type);
             if (literal != null && isQuotedLowerCaseWord(literal)) {

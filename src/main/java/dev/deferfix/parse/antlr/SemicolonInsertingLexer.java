@@ -1,9 +1,11 @@
 package dev.deferfix.parse.antlr;
 
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 
 /**
  * Inserts semicolons as the Go specification says: after a line's final token
@@ -14,16 +16,19 @@ import org.antlr.v4.runtime.Lexer;
  * <p>The inserted semicolon is a zero-width token placed just before the
  * newline, so the token stream still prints back to the exact input.
  *
- * <p>Spaces, newlines, line comments, ASCII names, punctuation, operators,
- * decimal integers and strings of plain ASCII are read by hand, the rest
- * (block comments, other numbers, runes, raw strings, strings with escapes,
- * non-ASCII names) by the generated ATN.
+ * <p>Nearly every token is read by hand (see {@link Literals}); the generated
+ * ATN of {@link GoLexer} reads only what is rare or wrong: non-ASCII names,
+ * numbers with separators or in binary, hexadecimal-float or imaginary form,
+ * a byte order mark, and every lexical error, which it reports. The ATN is
+ * loaded only then: deserializing it (building the 660 ranges of Unicode
+ * letters is quadratic in ANTLR) took a tenth of a one-file run. Until then
+ * this lexer keeps the line and column itself.
  *
  * <p>Hidden tokens (spaces, newlines, comments) never reach the parser and
  * are never allocated: they only go to the {@link TokenSink}, which also sees
  * every other token in order.
  */
-public abstract class SemicolonInsertingLexer extends Lexer {
+public final class SemicolonInsertingLexer extends Lexer {
     /** What {@link #emit()} hands back for a hidden token; {@link #nextToken()} skips it. */
     private static final Token HIDDEN_MARK = new CommonToken(Token.INVALID_TYPE);
 
@@ -31,14 +36,17 @@ public abstract class SemicolonInsertingLexer extends Lexer {
     private boolean semicolonDue;
     /** The type of the token {@link #operatorOrLiteralEnd} read. */
     private int scannedType;
+    /** Line and column (in code points), while the ATN is not matching: it keeps its own then. */
+    private int line = 1;
+    private int column;
+    private boolean matching;
 
     /** The input's characters, which the hand-written paths scan directly (no call per character). */
     private final char[] chars;
 
-    /** {@code input} must be a {@link GoCharStream}. */
-    protected SemicolonInsertingLexer(CharStream input) {
+    public SemicolonInsertingLexer(GoCharStream input) {
         super(input);
-        this.chars = ((GoCharStream) input).chars();
+        this.chars = input.chars();
     }
 
     public void setTokenSink(TokenSink sink) {
@@ -52,22 +60,108 @@ public abstract class SemicolonInsertingLexer extends Lexer {
             if (semicolon != null) {
                 return semicolon;
             }
+            if (_input.index() >= chars.length) {
+                return emitEOF();
+            }
             Token plain = plainToken();
             if (plain != null) {
                 return plain;
             }
-            Token token = super.nextToken();
+            Token token = matchWithAtn();
             if (token != HIDDEN_MARK) {
                 return token;
             }
         }
     }
 
+    /** One token read by the generated ATN, which is loaded on first use and shared by all lexers. */
+    private Token matchWithAtn() {
+        if (_interp == null) {
+            _interp = new LexerATNSimulator(this, GoLexer._ATN, GoLexer._decisionToDFA, GoLexer._sharedContextCache);
+        }
+        _interp.setLine(line);
+        _interp.setCharPositionInLine(column);
+        matching = true;
+        try {
+            return super.nextToken();
+        } finally {
+            matching = false;
+            line = _interp.getLine();
+            column = _interp.getCharPositionInLine();
+        }
+    }
+
+    @Override
+    public int getLine() {
+        return matching ? _interp.getLine() : line;
+    }
+
+    @Override
+    public void setLine(int line) {
+        if (matching) {
+            _interp.setLine(line);
+        } else {
+            this.line = line;
+        }
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return matching ? _interp.getCharPositionInLine() : column;
+    }
+
+    @Override
+    public void setCharPositionInLine(int column) {
+        if (matching) {
+            _interp.setCharPositionInLine(column);
+        } else {
+            this.column = column;
+        }
+    }
+
+    // What ANTLR asks a generated lexer, answered from GoLexer only when asked.
+
+    @Override
+    public String getGrammarFileName() {
+        return "GoLexer.g4";
+    }
+
+    @Override
+    public String[] getRuleNames() {
+        return GoLexer.ruleNames;
+    }
+
+    @Override
+    public String[] getChannelNames() {
+        return GoLexer.channelNames;
+    }
+
+    @Override
+    public String[] getModeNames() {
+        return GoLexer.modeNames;
+    }
+
+    @Override
+    public Vocabulary getVocabulary() {
+        return GoLexer.VOCABULARY;
+    }
+
+    @Override
+    public String getSerializedATN() {
+        return GoLexer._serializedATN;
+    }
+
+    @Override
+    public ATN getATN() {
+        return GoLexer._ATN;
+    }
+
     /**
-     * Scans spaces, newlines and line comments (two in five tokens, and
-     * two in five characters, of typical Go) without the ANTLR machinery,
-     * exactly as the WS, NEWLINE and LINE_COMMENT rules would. Stops at
-     * anything else, or returns the semicolon due before a newline.
+     * Scans spaces, newlines and comments (two in five tokens, and two in five
+     * characters, of typical Go) without the ANTLR machinery, exactly as the WS,
+     * NEWLINE, LINE_COMMENT and BLOCK_COMMENT rules would. Stops at anything
+     * else (an unterminated block comment too, for the ATN to report), or
+     * returns the semicolon due before a newline or a comment spanning lines.
      */
     private Token skipPlainHidden() {
         char[] text = chars;
@@ -82,22 +176,30 @@ public abstract class SemicolonInsertingLexer extends Lexer {
                     at++;
                 } while (at < length && ((c = text[at]) == ' ' || c == '\t' || c == '\r'));
                 type = GoLexer.WS;
-                setCharPositionInLine(getCharPositionInLine() + at - start);
+                column += at - start;
             } else if (c == '\n') {
                 if (semicolonDue) {
                     _input.seek(start);
-                    return virtualSemicolon(start, getLine(), getCharPositionInLine());
+                    return virtualSemicolon(start, line, column);
                 }
                 at++;
                 type = GoLexer.NEWLINE;
-                setLine(getLine() + 1);
-                setCharPositionInLine(0);
+                line++;
+                column = 0;
             } else if (c == '/' && at + 1 < length && text[at + 1] == '/') {
                 do {
                     at++;
                 } while (at < length && text[at] != '\n'); // a surrogate pair is never a newline
                 type = GoLexer.LINE_COMMENT;
-                setCharPositionInLine(getCharPositionInLine() + at - start);
+                advance(start, at);
+            } else if (c == '/' && at + 1 < length && text[at + 1] == '*' && Literals.blockCommentEnd(text, at) > 0) {
+                at = Literals.blockCommentEnd(text, at); // a second search, for the rare block comment
+                if (semicolonDue && spansLines(start, at)) {
+                    _input.seek(start);
+                    return virtualSemicolon(start, line, column);
+                }
+                type = GoLexer.BLOCK_COMMENT;
+                advance(start, at);
             } else {
                 break;
             }
@@ -108,19 +210,16 @@ public abstract class SemicolonInsertingLexer extends Lexer {
     }
 
     /**
-     * Reads an ASCII identifier or keyword, a punctuation mark, an operator, a
-     * decimal integer or a plain string (nearly all the tokens the parser sees)
-     * without the ANTLR machinery, exactly as the grammar's rules would, and
-     * emits it as {@link Lexer#nextToken} would. Returns null, having read
-     * nothing, for anything else, and for a name that goes on with a non-ASCII
-     * character (a letter or digit for the grammar's rule to judge).
+     * Reads an ASCII identifier or keyword, a punctuation mark, an operator, or a
+     * literal of the forms {@link Literals} knows (nearly all the tokens the parser
+     * sees) without the ANTLR machinery, exactly as the grammar's rules would, and
+     * emits it as {@link Lexer#nextToken} would. Returns null, having read nothing,
+     * for anything else, and for a name that goes on with a non-ASCII character
+     * (a letter or digit for the grammar's rule to judge).
      */
     private Token plainToken() {
         char[] text = chars;
         int start = _input.index();
-        if (start >= text.length) {
-            return null;
-        }
         char c = text[start];
         int end = start + 1;
         int type;
@@ -147,19 +246,22 @@ public abstract class SemicolonInsertingLexer extends Lexer {
         _text = null;
         _type = type;
         _tokenStartCharIndex = start;
-        _tokenStartLine = getLine();
-        _tokenStartCharPositionInLine = getCharPositionInLine();
-        setCharPositionInLine(_tokenStartCharPositionInLine + end - start);
+        _tokenStartLine = line;
+        _tokenStartCharPositionInLine = column;
+        if (type == GoLexer.STRING || type == GoLexer.RUNE || type == GoLexer.RAW_STRING) {
+            advance(start, end); // may hold line breaks (raw strings) and surrogate pairs
+        } else {
+            column += end - start;
+        }
         _input.seek(end);
         _hitEOF = end == text.length;
         return emit();
     }
 
     /**
-     * The end of the operator, decimal integer or plain string at {@code start}, with its type
-     * in {@link #scannedType}; -1 for anything else (comments, other numbers, strings with
-     * escapes or non-ASCII characters, runes), which the generated ATN reads. Operators are
-     * read longest first, as the grammar's rules match them.
+     * The end of the operator or literal at {@code start}, with its type in {@link #scannedType};
+     * -1 for anything else, which the generated ATN reads. Operators are read longest first, as
+     * the grammar's rules match them.
      */
     private int operatorOrLiteralEnd(char[] text, int start) {
         char c = text[start];
@@ -215,10 +317,42 @@ public abstract class SemicolonInsertingLexer extends Lexer {
                 }
                 return next == '=' ? scanned(GoLexer.GREATER_EQ, start + 2) : scanned(GoLexer.GREATER, start + 1);
             case '"':
-                return plainStringEnd(text, start);
+                return scanned(GoLexer.STRING, Literals.stringEnd(text, start));
+            case '\'':
+                return scanned(GoLexer.RUNE, Literals.runeEnd(text, start));
+            case '`':
+                return scanned(GoLexer.RAW_STRING, Literals.rawStringEnd(text, start));
             default:
-                return c >= '0' && c <= '9' ? decimalEnd(text, start) : -1;
+                return c >= '0' && c <= '9' ? numberEnd(text, start) : -1;
         }
+    }
+
+    private int numberEnd(char[] text, int start) {
+        int end = Literals.floatEnd(text, start);
+        return end > 0 ? scanned(GoLexer.FLOAT, end) : scanned(GoLexer.INT, Literals.intEnd(text, start));
+    }
+
+    /** Moves the line and column over {@code text[start, end)}, counting code points as the ATN does. */
+    private void advance(int start, int end) {
+        char[] text = chars;
+        for (int at = start; at < end; at++) {
+            char c = text[at];
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+    }
+
+    private boolean spansLines(int start, int end) {
+        for (int at = start; at < end; at++) {
+            if (chars[at] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code op=} is an ASSIGN_OP, else the one-character operator. */
@@ -229,41 +363,6 @@ public abstract class SemicolonInsertingLexer extends Lexer {
     private int scanned(int type, int end) {
         scannedType = type;
         return end;
-    }
-
-    /** A string of printable ASCII without escapes; -1 for any other (the ATN checks escapes and ends). */
-    private int plainStringEnd(char[] text, int start) {
-        for (int at = start + 1; at < text.length; at++) {
-            char c = text[at];
-            if (c == '"') {
-                return scanned(GoLexer.STRING, at + 1);
-            }
-            if (c == '\\' || c < ' ' || c >= 0x7F) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * {@code 0} or a decimal integer without separators, not followed by anything that could
-     * make it another number (a letter, digit, '_' or '.', or a non-ASCII character); -1 for
-     * any other number.
-     */
-    private int decimalEnd(char[] text, int start) {
-        int end = start + 1;
-        if (text[start] != '0') {
-            while (end < text.length && text[end] >= '0' && text[end] <= '9') {
-                end++;
-            }
-        }
-        if (end < text.length) {
-            char after = text[end];
-            if (isAsciiLetter(after) || after >= '0' && after <= '9' || after == '.' || after >= 0x80) {
-                return -1;
-            }
-        }
-        return scanned(GoLexer.INT, end);
     }
 
     /** The grammar's LETTER, within ASCII. */
@@ -318,12 +417,6 @@ public abstract class SemicolonInsertingLexer extends Lexer {
             return semicolon;
         }
         return super.emitEOF();
-    }
-
-    @Override
-    public void reset() {
-        super.reset();
-        semicolonDue = false;
     }
 
     /** Spaces, newlines, comments and a leading byte order mark: what only a printer needs. */

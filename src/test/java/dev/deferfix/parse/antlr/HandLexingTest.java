@@ -44,16 +44,36 @@ class HandLexingTest {
         "x := 1.\ny := a[1..2]\n",
         "a..b",
         "x := 0x + 1__2",
+        "r := []rune{'a', '\\n', '\\'', '\\x41', '\\101', '\\u00e9', '\\U0001F600', '\u00e9', '\uD83D\uDE00', '\\\\', '\"'}",
+        "s := \"a\\tb\" + \"\\\"q\\\"\" + \"\u00e9\uD83D\uDE00\" + \"\\u00e9\\U0001F600\\x41\\101\" + \"'\"",
+        "q := `a\nb\r\nc \uD83D\uDE00 \\ \"` + ``",
+        "/* a\n b */ x /**/ y /* \uD83D\uDE00 */ z /* * / */",
+        "x /* multi\nline */ y\nreturn /* c */\na /* x */ b\n/* last\nline */",
+        "n := []float64{0, 07, 0755, 0x1F, 0XaB, 1.5, 1., 1.e3, 6e-2, 6E+2, 09.5, 123, 1.5e10, 0.0}",
+        "m := 1.5.String() + 0x1p-2 + 1_000.5 + 0b101 + 0o17 + 5i + 08 + .5e3 + 1e9i + 0x.8p1",
+        "e := 1e + 1e+ + 2E- + 0x",
+        "\u03b1\u03b2 := 1; x := \u03b1\u03b2 + a\u00e91",
+        "\uFEFFpackage p",
     })
     void handWrittenPathsMatchTheGrammar(String text) {
         assertTrue(assertSameTokens("snippet", text), "our lexer rejects " + text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"unterminated\n", "x := \"a\\q\"", "a @ b", "s := \"open"})
+    @ValueSource(strings = {"\"unterminated\n", "x := \"a\\q\"", "a @ b", "s := \"open", "'ab'", "''", "'\\q'",
+        "'\\\"'", "\"\\'\"", "'\n'", "`open", "x := '", "s := \"\\x4\"", "r := '\\U0001F60'",
+        "a\uD83D\uDE00"})
     void badInputFailsLikeTheGrammar(String text) {
         assertThrows(SyntaxError.class, () -> GoParsing.tokenize(SourceText.of("snippet", text)));
         assertNull(grammarTokens(text), "the grammar's lexer accepts " + text);
+    }
+
+    @Test
+    void anUnterminatedBlockCommentIsAnErrorThoughTheGrammarMatchesIt() {
+        SyntaxError error = assertThrows(SyntaxError.class,
+                () -> GoParsing.tokenize(SourceText.of("snippet", "a /* open\n")));
+        assertEquals("snippet:1:3: comment not terminated", error.getMessage());
+        assertNotNull(grammarTokens("a /* open\n"), "the grammar matches it, so that '/' is not read as a division");
     }
 
     @Test
