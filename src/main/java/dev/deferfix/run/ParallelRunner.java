@@ -50,7 +50,7 @@ public final class ParallelRunner {
         /** Called from a worker thread after each input (for progress); must be thread-safe. */
         void finished();
 
-        /** Called on the caller's thread with each result, in input order. */
+        /** Called with each result, in input order, one at a time (maybe on a worker thread). */
         void accept(O result);
     }
 
@@ -79,6 +79,10 @@ public final class ParallelRunner {
 
     public <I, O> void run(List<I> inputs, Work<I, O> work) throws InterruptedException {
         int threads = Math.max(1, Math.min(jobs, inputs.size()));
+        if (threads == 1) {
+            runOnOneThread(inputs, work);
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
         try {
             Iterator<I> next = inputs.iterator();
@@ -95,6 +99,59 @@ public final class ParallelRunner {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * With one thread there is nothing to put in order: the inputs run one after another on
+     * a single deep-stack thread, each result handed on at once, and no executor is built
+     * (loading its classes cost a one-file run more than a millisecond).
+     */
+    private static <I, O> void runOnOneThread(List<I> inputs, Work<I, O> work) throws InterruptedException {
+        Sequence<I, O> sequence = new Sequence<>(inputs, work);
+        Thread thread = new Thread(null, sequence, "defer-fix-1", STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            throw e;
+        }
+        sequence.rethrow();
+    }
+
+    /** Every input in turn, on one thread; what it threw is thrown again on the caller's. */
+    private static final class Sequence<I, O> implements Runnable {
+        private final List<I> inputs;
+        private final Work<I, O> work;
+        private Throwable failure;
+
+        Sequence(List<I> inputs, Work<I, O> work) {
+            this.inputs = inputs;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (I input : inputs) {
+                    O result = work.run(input);
+                    work.finished();
+                    work.accept(result);
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
         }
     }
 
