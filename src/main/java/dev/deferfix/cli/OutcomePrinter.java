@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints what each mode shows, in input order: errors on stderr as they come;
@@ -87,7 +86,7 @@ final class OutcomePrinter {
 
     /** Prints the collected findings. */
     void finish() {
-        ReportFormat format = ReportFormat.valueOf(invocation.format().toUpperCase(Locale.ROOT));
+        ReportFormat format = ReportFormat.named(invocation.format());
         // Only JSON and SARIF show the version; reading it (a resource lookup that scans the
         // runtime's modules first) is several milliseconds of a one-file --check.
         String version = format == ReportFormat.TEXT ? "" : ToolVersion.get();

@@ -7,7 +7,9 @@ import dev.deferfix.parse.antlr.GoTokenStream;
 import dev.deferfix.parse.antlr.QuickPrediction;
 import dev.deferfix.parse.antlr.SemicolonInsertingLexer;
 import dev.deferfix.parse.antlr.TokenSink;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
@@ -219,13 +221,28 @@ public final class GoParsing {
         return KIND_OF_TOKEN[type];
     }
 
+    // Kinds are looked up by name in maps built from values(): valueOf reaches the constants by
+    // reflection, which cost a one-file run a millisecond or two the first time.
+
     private static NodeKind[] kindsOfRules() {
+        Map<String, NodeKind> byName = new HashMap<>();
+        for (NodeKind kind : NodeKind.values()) {
+            byName.put(kind.name(), kind);
+        }
         String[] names = GoParser.ruleNames;
         NodeKind[] kinds = new NodeKind[names.length];
         for (int i = 0; i < names.length; i++) {
-            kinds[i] = NodeKind.valueOf(kindName(names[i]));
+            kinds[i] = named(byName, kindName(names[i]));
         }
         return kinds;
+    }
+
+    private static <K> K named(Map<String, K> byName, String name) {
+        K kind = byName.get(name);
+        if (kind == null) {
+            throw new IllegalStateException("no kind for the grammar's " + name);
+        }
+        return kind;
     }
 
     /** "headerSimpleStmt" and "simpleStmt" both become SIMPLE_STMT; "type_" becomes TYPE. */
@@ -256,10 +273,14 @@ public final class GoParsing {
     }
 
     private static TokenKind[] kindsOfTokens() {
+        Map<String, TokenKind> byName = new HashMap<>();
+        for (TokenKind kind : TokenKind.values()) {
+            byName.put(kind.name(), kind);
+        }
         int max = GoParser.VOCABULARY.getMaxTokenType();
         TokenKind[] kinds = new TokenKind[max + 1];
         for (int type = 1; type <= max; type++) {
-            kinds[type] = TokenKind.valueOf(GoParser.VOCABULARY.getSymbolicName(type));
+            kinds[type] = named(byName, GoParser.VOCABULARY.getSymbolicName(type));
         }
         return kinds;
     }
