@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * through java.lang.invoke, about 0.3 ms apiece and 4 ms for the first), no
  * regular expression (its first compilation about 5 ms), no picocli, no
  * Jackson, and not the generated lexer, whose ATN takes about 10 ms to load and
- * is only needed for rare tokens and lexical errors. Read from the JVM's class-loading log of the real shaded jar, so a
+ * is only needed for rare tokens and lexical errors. And every class it loads
+ * comes from the class-data archive the build makes. Read from the JVM's class-loading log of the real shaded jar, so a
  * new lambda anywhere on the path fails here with its class name.
  */
 class StartupWorkIT {
     private static final Path JAR = Path.of("target", "defer-fix.jar");
+    private static final Path ARCHIVE = Path.of("target", "defer-fix.jsa");
     private static final Path EXAMPLE = Path.of("fixtures", "example", "main.go");
     private static final List<String> UNWANTED = List.of("$$Lambda", "java.util.regex.", "picocli.",
             "com.fasterxml.jackson.", "dev.deferfix.parse.antlr.GoLexer ");
@@ -34,8 +36,10 @@ class StartupWorkIT {
             InterruptedException {
         assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
         Path log = work.resolve("classes.log");
-        Process check = new ProcessBuilder("java", "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(),
-                "--check", EXAMPLE.toString())
+        // -Xshare:on: the JVM refuses to start unless the build's class-data archive fits this jar.
+        Process check = new ProcessBuilder("java", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-Xshare:on", "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "--check",
+                EXAMPLE.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +49,10 @@ class StartupWorkIT {
         List<String> loaded = Files.readAllLines(log);
         assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.deferfix.find.Detector ")),
                 "the log lists the classes the check loaded");
+        List<String> notShared = loaded.stream().filter(line -> !line.contains("source: shared objects file"))
+                .toList();
+        assertTrue(notShared.isEmpty(), "classes a one-file check loaded from outside the class-data archive:\n"
+                + String.join("\n", notShared));
         for (String unwanted : UNWANTED) {
             List<String> found = loaded.stream().filter(line -> line.contains(unwanted)).toList();
             assertTrue(found.isEmpty(), "a one-file --check loaded " + unwanted + ":\n" + String.join("\n", found));
