@@ -1,9 +1,9 @@
 package dev.deferfix.cli;
 
 import dev.deferfix.find.Finding;
+import dev.deferfix.report.Tally;
 import dev.deferfix.run.FileOutcome;
 import dev.deferfix.run.RunMode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,10 +44,10 @@ final class RunSummary {
             }
             if (finding.resolution().isFixed()) {
                 if (applied) {
-                    rewrittenByStrategy.merge(finding.resolution().strategy(), 1, Integer::sum);
+                    Tally.count(rewrittenByStrategy, finding.resolution().strategy());
                 }
             } else {
-                refusedByReason.merge(finding.resolution().refusalReason(), 1, Integer::sum);
+                Tally.count(refusedByReason, finding.resolution().refusalReason());
             }
         }
     }
@@ -70,17 +70,20 @@ final class RunSummary {
         if (suppressed > 0) {
             line.append(" (+").append(suppressed).append(" suppressed)");
         }
-        int rewritten = rewrittenByStrategy.values().stream().mapToInt(Integer::intValue).sum();
+        int rewritten = Tally.total(rewrittenByStrategy);
         String verb = mode == RunMode.WRITE ? "rewritten" : mode == RunMode.DIFF ? "would be rewritten" : "fixable";
         line.append(", ").append(plural(rewritten, "site")).append(' ').append(verb);
         if (mode == RunMode.WRITE || mode == RunMode.DIFF) {
             line.append(" in ").append(plural(filesChanged, "file"));
         }
         line.append(breakdown(rewrittenByStrategy));
-        int refused = refusedByReason.values().stream().mapToInt(Integer::intValue).sum();
+        int refused = Tally.total(refusedByReason);
         line.append(", ").append(refused).append(" refused").append(breakdown(refusedByReason));
         line.append(", ").append(plural(errors, "error"));
-        line.append(String.format(Locale.ROOT, ", %.2f s", seconds));
+        // Two decimals by hand: String.format loads the formatter, locale data and float printing.
+        long hundredths = Math.round(seconds * 100);
+        line.append(", ").append(hundredths / 100).append('.').append(hundredths % 100 < 10 ? "0" : "")
+                .append(hundredths % 100).append(" s");
         return line.toString();
     }
 
@@ -89,7 +92,9 @@ final class RunSummary {
             return "";
         }
         StringBuilder out = new StringBuilder(" (");
-        counts.forEach((name, count) -> out.append(out.length() > 2 ? ", " : "").append(name).append(' ').append(count));
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            out.append(out.length() > 2 ? ", " : "").append(count.getKey()).append(' ').append(count.getValue());
+        }
         return out.append(')').toString();
     }
 

@@ -37,12 +37,12 @@ public final class BodyExits {
     public static List<Exit> of(SyntaxNode loop) {
         SyntaxNode body = GoTrees.body(loop);
         List<Exit> exits = new ArrayList<>();
-        GoTrees.walkSameFunction(body, node -> {
+        for (SyntaxNode node : GoTrees.sameFunction(body)) {
             Kind kind = kindOf(node, body);
             if (kind != null) {
                 exits.add(new Exit(kind, node));
             }
-        });
+        }
         return exits;
     }
 
@@ -66,7 +66,22 @@ public final class BodyExits {
         return isBreak ? Kind.BREAK : Kind.CONTINUE;
     }
 
+    /** Whether every exit (of none) is of the kind. */
+    public static boolean only(List<Exit> exits, Kind kind) {
+        for (Exit exit : exits) {
+            if (exit.kind() != kind) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean any(List<Exit> exits, Kind kind) {
-        return exits.stream().anyMatch(exit -> exit.kind() == kind);
+        for (Exit exit : exits) {
+            if (exit.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Wrapping the loop body in a function literal (closure-scope, semaphore)
@@ -19,6 +20,9 @@ import java.util.Locale;
  * failure reported from the body would point at another line.
  */
 final class CallStackUse {
+    private static final Set<String> INTEGER_TYPES =
+            Set.of("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64");
+
     private CallStackUse() {
     }
 
@@ -26,26 +30,22 @@ final class CallStackUse {
     static Refusal check(LoopUnit unit) {
         SyntaxNode function = unit.sites().get(0).function();
         LocalScopes scopes = LocalScopes.of(function);
-        SyntaxNode[] found = new SyntaxNode[1];
-        String[] why = new String[1];
-        function.walk(node -> true, node -> {
-            if (found[0] != null) {
-                return;
-            }
+        for (SyntaxNode node : function.subtree()) {
+            String why = null;
             CallShape call = node.is(NodeKind.PRIMARY_EXPR) ? CallShape.of(node) : null;
             if (call != null && call.callee().endsWith(".Helper") && GoTrees.enclosingFunction(node) == function) {
-                found[0] = node;
-                why[0] = call.callee() + "() marks the function as a test helper, not the function literal";
+                why = call.callee() + "() marks the function as a test helper, not the function literal";
             } else if (unit.body().isAncestorOf(node) && call != null && countsFrames(call)) {
-                found[0] = node;
-                why[0] = call.callee() + " counts stack frames";
+                why = call.callee() + " counts stack frames";
             } else if (unit.body().isAncestorOf(node) && node.is(NodeKind.OPERAND) && isDepthParameter(node, scopes)) {
-                found[0] = node;
-                why[0] = "the parameter " + node.text().strip() + " counts stack frames above the function";
+                why = "the parameter " + node.text().strip() + " counts stack frames above the function";
             }
-        });
-        return found[0] == null ? null : new Refusal(RefusalReason.COUNTS_STACK_FRAMES,
-                why[0] + " (line " + unit.file().source().line(found[0].start()) + ")");
+            if (why != null) {
+                return new Refusal(RefusalReason.COUNTS_STACK_FRAMES,
+                        why + " (line " + unit.file().source().line(node.start()) + ")");
+            }
+        }
+        return null;
     }
 
     /** runtime.Caller(skip), runtime.Callers(skip, pcs), and log's Output(calldepth, s) (not exec's Output()). */
@@ -64,6 +64,6 @@ final class CallStackUse {
         String lower = declaration.name().toLowerCase(Locale.ROOT);
         List<SyntaxNode> parts = declaration.statement().children();
         String type = parts.get(parts.size() - 1).text().strip();
-        return (lower.contains("depth") || lower.contains("skip")) && type.matches("u?int(8|16|32|64)?");
+        return (lower.contains("depth") || lower.contains("skip")) && INTEGER_TYPES.contains(type);
     }
 }

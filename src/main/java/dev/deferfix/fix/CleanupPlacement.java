@@ -251,7 +251,7 @@ final class CleanupPlacement {
     private List<Line> callLines(int i, String indent) {
         SyntaxNode expression = calls.get(i).expression();
         String from = SourceLines.indentAt(text, statements.get(deferIndexes.get(i)).start());
-        String[] parts = text.substring(expression.start(), expression.end()).split("\r?\n", -1);
+        String[] parts = SourceLines.split(text.substring(expression.start(), expression.end()));
         int firstLine = source.line(expression.start());
         List<Line> lines = new ArrayList<>();
         for (int k = 0; k < parts.length; k++) {

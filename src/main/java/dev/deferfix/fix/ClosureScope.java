@@ -46,7 +46,7 @@ public final class ClosureScope implements Strategy {
             return Plan.refuse(NAME, RefusalReason.UNSUPPORTED_SYNTAX, new Refusal(RefusalReason.UNSUPPORTED_SYNTAX,
                     "the loop body is not laid out as gofmt prints it").explanation());
         }
-        if (exits.stream().allMatch(exit -> exit.kind() == Kind.CONTINUE)) {
+        if (BodyExits.only(exits, Kind.CONTINUE)) {
             return plain(unit, wrapping, exits);
         }
         Set<String> declared = Declarations.declaredWithin(unit.file().root());
@@ -103,7 +103,7 @@ public final class ClosureScope implements Strategy {
             }
         }
         return Plan.rewrite(NAME, edits, explain("; every return in the body returns a non-nil error, which the "
-                + "literal passes out and the loop returns" + (exits.stream().anyMatch(e -> e.kind() == Kind.CONTINUE)
+                + "literal passes out and the loop returns" + (BodyExits.any(exits, Kind.CONTINUE)
                 ? "; continue became return nil" : "")));
     }
 

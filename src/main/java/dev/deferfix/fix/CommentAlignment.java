@@ -43,7 +43,10 @@ final class CommentAlignment {
 
     /** Width after the leading tabs, in characters as gofmt's tabwriter counts them. */
     private static int width(String line) {
-        String content = line.replaceFirst("^\\t+", "");
-        return content.codePointCount(0, content.length());
+        int tabs = 0;
+        while (tabs < line.length() && line.charAt(tabs) == '\t') {
+            tabs++;
+        }
+        return line.codePointCount(tabs, line.length());
     }
 }

@@ -45,7 +45,9 @@ public final class Declarations {
     /** Every name declared anywhere below {@code root}, function literals' parameters included. */
     public static Set<String> declaredWithin(SyntaxNode root) {
         Set<String> names = new LinkedHashSet<>();
-        root.walk(node -> true, node -> names.addAll(declaredBy(node)));
+        for (SyntaxNode node : root.subtree()) {
+            names.addAll(declaredBy(node));
+        }
         return names;
     }
 
@@ -97,7 +99,7 @@ public final class Declarations {
     private static void addIdentifiers(List<SyntaxNode> expressions, Set<String> names) {
         for (SyntaxNode expression : expressions) {
             String text = expression.text();
-            if (text.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && !text.equals("_")) {
+            if (Identifiers.isIdentifier(text) && !text.equals("_")) {
                 names.add(text);
             }
         }

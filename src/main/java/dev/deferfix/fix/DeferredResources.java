@@ -36,7 +36,12 @@ final class DeferredResources {
             }
             Declaration declaration = scopes.resolve(use);
             if (declaration != null && declaration.isInside(loop) && !declaration.isInside(site.defer())) {
-                roots.computeIfAbsent(declaration, d -> new LinkedHashSet<>()).add(SelectorChain.evaluated(use));
+                Set<List<String>> chains = roots.get(declaration);
+                if (chains == null) {
+                    chains = new LinkedHashSet<>();
+                    roots.put(declaration, chains);
+                }
+                chains.add(SelectorChain.evaluated(use));
             }
         }
         Map<Declaration, Set<List<String>>> resources = new LinkedHashMap<>(roots);

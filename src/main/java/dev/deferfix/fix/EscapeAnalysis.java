@@ -100,7 +100,9 @@ public final class EscapeAnalysis implements UnitCheck {
         }
 
         String firstEscape(Map<Declaration, Set<List<String>>> resources) {
-            resources.forEach(this::track);
+            for (Map.Entry<Declaration, Set<List<String>>> resource : resources.entrySet()) {
+                track(resource.getKey(), resource.getValue());
+            }
             while (!pending.isEmpty()) {
                 Declaration declaration = pending.poll();
                 for (SyntaxNode use : scopes.usesOf(Set.of(declaration), unit.body())) {
@@ -133,7 +135,12 @@ public final class EscapeAnalysis implements UnitCheck {
         /** Whether a use selects something that reaches the resource ([] does, a field beside it does not). */
         private boolean reachesResource(SyntaxNode use, Declaration declaration) {
             List<String> chain = SelectorChain.after(use);
-            return tracked.get(declaration).stream().anyMatch(c -> SelectorChain.overlap(c, chain));
+            for (List<String> resourceChain : tracked.get(declaration)) {
+                if (SelectorChain.overlap(resourceChain, chain)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String escapeOf(SyntaxNode use, Declaration declaration) {
@@ -234,9 +241,11 @@ public final class EscapeAnalysis implements UnitCheck {
         private String intoStatement(SyntaxNode list, SyntaxNode value, String where, boolean throughCall) {
             SyntaxNode statement = list.parent();
             if (statement.is(NodeKind.VAR_SPEC)) {
-                scopes.declaredBy(statement).stream()
-                        .filter(declaration -> !(throughCall && DeferredResources.isErrorName(declaration.name())))
-                        .forEach(declaration -> track(declaration, throughCall));
+                for (Declaration declaration : scopes.declaredBy(statement)) {
+                    if (!(throughCall && DeferredResources.isErrorName(declaration.name()))) {
+                        track(declaration, throughCall);
+                    }
+                }
                 return null;
             }
             if (statement.is(NodeKind.RETURN_STMT)) {

@@ -24,6 +24,14 @@ import java.util.List;
  * so the comment is not duplicated.
  */
 public final class ExplicitClose implements Strategy {
+    /** (A class, not a lambda: each lambda's first call costs start-up.) */
+    private static final Comparator<DeferSite> IN_SOURCE_ORDER = new Comparator<>() {
+        @Override
+        public int compare(DeferSite a, DeferSite b) {
+            return Integer.compare(a.defer().start(), b.defer().start());
+        }
+    };
+
     public static final String NAME = "explicit-close";
 
     @Override
@@ -36,7 +44,7 @@ public final class ExplicitClose implements Strategy {
         SyntaxNode body = unit.body();
         List<SyntaxNode> statements = GoTrees.statements(GoTrees.listOf(body));
         List<DeferSite> sites = new ArrayList<>(unit.sites());
-        sites.sort(Comparator.comparingInt(site -> site.defer().start()));
+        sites.sort(IN_SOURCE_ORDER);
         List<Integer> indexes = new ArrayList<>();
         for (DeferSite site : sites) {
             int index = statements.indexOf(site.defer());
@@ -101,13 +109,12 @@ public final class ExplicitClose implements Strategy {
 
     /** Any goto in the body: one that jumps over the defer or out of the body would skip or double the call. */
     private static String anyGoto(SyntaxNode body) {
-        SyntaxNode[] found = new SyntaxNode[1];
-        GoTrees.walkSameFunction(body, node -> {
-            if (found[0] == null && node.is(NodeKind.GOTO_STMT)) {
-                found[0] = node;
+        for (SyntaxNode node : GoTrees.sameFunction(body)) {
+            if (node.is(NodeKind.GOTO_STMT)) {
+                return "goto at line " + node.source().line(node.start());
             }
-        });
-        return found[0] == null ? null : "goto at line " + found[0].source().line(found[0].start());
+        }
+        return null;
     }
 
     private static Plan refuse(RefusalReason reason, String detail) {

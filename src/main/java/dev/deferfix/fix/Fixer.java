@@ -6,6 +6,7 @@ import dev.deferfix.find.DeferSite;
 import dev.deferfix.find.Detector;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.LazyFingerprint;
 import dev.deferfix.find.Resolution;
 import dev.deferfix.find.Rule;
 import dev.deferfix.find.Severity;
@@ -15,6 +16,7 @@ import dev.deferfix.parse.SourceText;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.parse.SyntaxNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,14 @@ import java.util.Map;
  * finds the remaining sites, until no unit is left.
  */
 public final class Fixer {
+    /** Deeper loops first. (A class, not a lambda: each lambda's first call costs start-up.) */
+    private static final Comparator<LoopUnit> INNERMOST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(LoopUnit a, LoopUnit b) {
+            return Integer.compare(depth(b.loop()), depth(a.loop()));
+        }
+    };
+
     /** A guard against a strategy that never converges; files with more loop sites get one round per site. */
     private static final int MAX_ROUNDS = 32;
 
@@ -38,7 +48,7 @@ public final class Fixer {
     }
 
     public FileFix fix(ParsedFile original, List<Finding> findings, FixOptions options) {
-        Map<String, Resolution> resolutions = new HashMap<>();
+        Map<LazyFingerprint, Resolution> resolutions = new HashMap<>();
         ParsedFile current = original;
         SiteIdentities identities = new SiteIdentities(findings);
         int rounds = 0;
@@ -84,11 +94,11 @@ public final class Fixer {
 
     /** Units of the remaining warning sites, deepest loops first; notes and goto loops are resolved as refused. */
     private static List<LoopUnit> unitsToPlan(ParsedFile file, List<Finding> remaining,
-                                              Map<String, Resolution> resolutions, SiteIdentities identities,
+                                              Map<LazyFingerprint, Resolution> resolutions, SiteIdentities identities,
                                               FixOptions options) {
         Map<SyntaxNode, List<DeferSite>> byLoop = new LinkedHashMap<>();
         for (Finding finding : remaining) {
-            String identity = identities.originalOf(finding);
+            LazyFingerprint identity = identities.originalOf(finding);
             if (finding.rule() != Rule.DEFER_IN_LOOP || finding.isSuppressed() || resolutions.containsKey(identity)) {
                 continue;
             }
@@ -101,12 +111,19 @@ public final class Fixer {
             } else if (finding.severity() == Severity.NOTE && !options.strict()) {
                 resolutions.put(identity, refused(RefusalReason.LOOP_EXITS_AFTER_DEFER, null));
             } else {
-                byLoop.computeIfAbsent(site.innermostLoop(), loop -> new ArrayList<>()).add(site);
+                List<DeferSite> sites = byLoop.get(site.innermostLoop());
+                if (sites == null) {
+                    sites = new ArrayList<>();
+                    byLoop.put(site.innermostLoop(), sites);
+                }
+                sites.add(site);
             }
         }
         List<LoopUnit> units = new ArrayList<>();
-        byLoop.forEach((loop, sites) -> units.add(new LoopUnit(file, loop, sites)));
-        units.sort((a, b) -> Integer.compare(depth(b.loop()), depth(a.loop())));
+        for (Map.Entry<SyntaxNode, List<DeferSite>> loop : byLoop.entrySet()) {
+            units.add(new LoopUnit(file, loop.getKey(), loop.getValue()));
+        }
+        units.sort(INNERMOST_FIRST);
         return units;
     }
 
@@ -116,7 +133,7 @@ public final class Fixer {
     }
 
     private static void resolveAll(LoopUnit unit, Plan plan, List<Finding> remaining,
-                                   Map<String, Resolution> resolutions, SiteIdentities identities) {
+                                   Map<LazyFingerprint, Resolution> resolutions, SiteIdentities identities) {
         Resolution resolution = plan.isRefused()
                 ? Resolution.refused(plan.refusal().code(), plan.explanation())
                 : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
@@ -171,11 +188,11 @@ public final class Fixer {
         return List.of(new Edit(start, endBefore, text.substring(start, endAfter)));
     }
 
-    private static List<Finding> attach(List<Finding> findings, Map<String, Resolution> resolutions,
+    private static List<Finding> attach(List<Finding> findings, Map<LazyFingerprint, Resolution> resolutions,
                                         List<Edit> replaceEditsWith) {
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            Resolution resolution = resolutions.get(finding.fingerprint());
+            Resolution resolution = resolutions.get(finding.lazyFingerprint());
             if (resolution != null && resolution.isFixed() && replaceEditsWith != null) {
                 resolution = Resolution.fixed(resolution.strategy(), resolution.explanation(), replaceEditsWith);
             }

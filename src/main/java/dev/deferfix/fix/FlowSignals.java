@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The general closure-scope shape: the literal returns a small control value
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
  * as the literal's own results.
  */
 final class FlowSignals {
-    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
 
     private final LoopUnit unit;
     private final BodyWrapping wrapping;
@@ -107,10 +104,9 @@ final class FlowSignals {
         }
         Set<String> local = Declarations.declaredWithin(function);
         for (String type : results.types()) {
-            Matcher matcher = IDENTIFIER.matcher(type);
-            while (matcher.find()) {
-                if (local.contains(matcher.group())) {
-                    return "the result type " + type + " uses " + matcher.group()
+            for (String name : Identifiers.in(type)) {
+                if (local.contains(name)) {
+                    return "the result type " + type + " uses " + name
                             + ", which the function declares again, so the type cannot be written inside it";
                 }
             }
@@ -136,11 +132,11 @@ final class FlowSignals {
             lines.add("\treturn");
         }
         lines.add("}()");
-        codes.forEach((jump, code) -> {
-            lines.add("if " + flow + " == " + code + " {");
-            lines.add("\t" + jump);
+        for (Map.Entry<String, Integer> code : codes.entrySet()) {
+            lines.add("if " + flow + " == " + code.getValue() + " {");
+            lines.add("\t" + code.getKey());
             lines.add("}");
-        });
+        }
         return lines;
     }
 
@@ -180,8 +176,10 @@ final class FlowSignals {
         if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
             return wrapping.assignThen(statement, targets, signal(code), true);
         }
-        if (each.stream().anyMatch(value -> value.children(NodeKind.BINARY_OP).size() > 0)) {
-            return null; // a tuple assignment would make gofmt print these values differently
+        for (SyntaxNode value : each) {
+            if (value.children(NodeKind.BINARY_OP).size() > 0) {
+                return null; // a tuple assignment would make gofmt print these values differently
+            }
         }
         return wrapping.assignThen(statement, targets, signal(code), false);
     }
@@ -195,13 +193,15 @@ final class FlowSignals {
      * one, so it would see the new value instead of the old one.
      */
     private static boolean readsEarlierTarget(List<SyntaxNode> values, List<String> targets) {
-        boolean[] found = new boolean[1];
         for (int i = 1; i < values.size(); i++) {
             List<String> earlier = targets.subList(0, i);
-            values.get(i).walk(node -> true,
-                    node -> found[0] |= node.is(TokenKind.IDENTIFIER) && earlier.contains(node.text()));
+            for (SyntaxNode node : values.get(i).subtree()) {
+                if (node.is(TokenKind.IDENTIFIER) && earlier.contains(node.text())) {
+                    return true;
+                }
+            }
         }
-        return found[0];
+        return false;
     }
 
     private String signal(int code) {
@@ -209,7 +209,12 @@ final class FlowSignals {
     }
 
     private int code(String jump) {
-        return codes.computeIfAbsent(jump, key -> codes.size() + 1);
+        Integer known = codes.get(jump);
+        if (known == null) {
+            known = codes.size() + 1;
+            codes.put(jump, known);
+        }
+        return known;
     }
 
     private static boolean hasValues(SyntaxNode returnStatement) {

@@ -26,7 +26,10 @@ public record FunctionResults(List<String> names, List<String> types) {
             return new FunctionResults(List.of(), List.of(single.text()));
         }
         List<SyntaxNode> declarations = result.firstChild(NodeKind.PARAMETERS).children(NodeKind.PARAMETER_DECL);
-        boolean named = declarations.stream().anyMatch(d -> d.hasChild(TokenKind.IDENTIFIER));
+        boolean named = false;
+        for (SyntaxNode declaration : declarations) {
+            named |= declaration.hasChild(TokenKind.IDENTIFIER);
+        }
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> waiting = new ArrayList<>();

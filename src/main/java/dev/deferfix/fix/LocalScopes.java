@@ -47,7 +47,9 @@ public final class LocalScopes {
     /** The scopes of a FUNC_DECL or FUNC_LIT. */
     public static LocalScopes of(SyntaxNode function) {
         LocalScopes scopes = new LocalScopes();
-        function.walk(node -> true, scopes::collect);
+        for (SyntaxNode node : function.subtree()) {
+            scopes.collect(node);
+        }
         return scopes;
     }
 
@@ -73,17 +75,23 @@ public final class LocalScopes {
 
     /** The names a statement declares, in order. */
     public List<Declaration> declaredBy(SyntaxNode statement) {
-        return declarations.stream().filter(d -> d.statement() == statement).toList();
+        List<Declaration> declared = new ArrayList<>();
+        for (Declaration declaration : declarations) {
+            if (declaration.statement() == statement) {
+                declared.add(declaration);
+            }
+        }
+        return declared;
     }
 
     /** Identifier tokens used as operands (not field names after a dot) below {@code root}. */
     public static List<SyntaxNode> identifierUses(SyntaxNode root) {
         List<SyntaxNode> uses = new ArrayList<>();
-        root.walk(node -> true, node -> {
+        for (SyntaxNode node : root.subtree()) {
             if (node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
                 uses.add(node.child(0));
             }
-        });
+        }
         return uses;
     }
 
@@ -107,8 +115,12 @@ public final class LocalScopes {
             case RANGE_CLAUSE -> {
                 SyntaxNode define = node.firstChild(TokenKind.DEFINE);
                 if (define != null) {
-                    List<SyntaxNode> names = node.children(NodeKind.EXPRESSION).stream()
-                            .filter(e -> e.end() <= define.start()).toList();
+                    List<SyntaxNode> names = new ArrayList<>();
+                    for (SyntaxNode expression : node.children(NodeKind.EXPRESSION)) {
+                        if (expression.end() <= define.start()) {
+                            names.add(expression);
+                        }
+                    }
                     SyntaxNode loop = node.parent();
                     declareExpressions(names, node, loop, GoTrees.body(loop).start());
                 }
@@ -166,7 +178,10 @@ public final class LocalScopes {
     /** In "a, b int" the parser reads "a" as a type; a list with any named parameter names them all. */
     private void declareParameters(SyntaxNode parameters, SyntaxNode function) {
         List<SyntaxNode> decls = parameters.children(NodeKind.PARAMETER_DECL);
-        boolean named = decls.stream().anyMatch(d -> d.child(0).is(TokenKind.IDENTIFIER));
+        boolean named = false;
+        for (SyntaxNode decl : decls) {
+            named |= decl.child(0).is(TokenKind.IDENTIFIER);
+        }
         if (!named) {
             return;
         }
@@ -181,7 +196,12 @@ public final class LocalScopes {
     private void declare(SyntaxNode name, SyntaxNode scope, int visibleFrom, SyntaxNode statement) {
         Declaration declaration = new Declaration(name.text(), name, scope, visibleFrom, statement);
         declarations.add(declaration);
-        byName.computeIfAbsent(declaration.name(), key -> new ArrayList<>()).add(declaration);
+        List<Declaration> sameName = byName.get(declaration.name());
+        if (sameName == null) {
+            sameName = new ArrayList<>();
+            byName.put(declaration.name(), sameName);
+        }
+        sameName.add(declaration);
         byToken.put(name, declaration);
     }
 

@@ -85,7 +85,7 @@ public final class NonNilErrors {
     }
 
     private static boolean isIdentifier(SyntaxNode expression) {
-        return expression.text().matches("[\\p{L}_][\\p{L}\\p{N}_]*");
+        return Identifiers.isIdentifier(expression.text());
     }
 
     private static boolean imports(ParsedFile file, String path) {

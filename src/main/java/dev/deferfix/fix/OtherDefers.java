@@ -23,13 +23,11 @@ public final class OtherDefers {
         for (DeferSite site : unit.sites()) {
             own.add(site.defer());
         }
-        SyntaxNode[] other = new SyntaxNode[1];
-        GoTrees.walkSameFunction(unit.body(), node -> {
-            if (other[0] == null && node.is(NodeKind.DEFER_STMT) && !own.contains(node)) {
-                other[0] = node;
+        for (SyntaxNode node : GoTrees.sameFunction(unit.body())) {
+            if (node.is(NodeKind.DEFER_STMT) && !own.contains(node)) {
+                return new Refusal(RefusalReason.OTHER_DEFER_IN_BODY, "line " + unit.file().source().line(node.start()));
             }
-        });
-        return other[0] == null ? null : new Refusal(RefusalReason.OTHER_DEFER_IN_BODY,
-                "line " + unit.file().source().line(other[0].start()));
+        }
+        return null;
     }
 }

@@ -13,26 +13,20 @@ public final class RecoverCheck implements UnitCheck {
 
     @Override
     public Refusal check(LoopUnit unit, FixOptions options) {
-        SyntaxNode[] found = new SyntaxNode[1];
-        GoTrees.walkSameFunction(unit.body(), node -> {
-            if (found[0] == null && node.is(NodeKind.DEFER_STMT) && callsRecover(node)) {
-                found[0] = node;
+        for (SyntaxNode node : GoTrees.sameFunction(unit.body())) {
+            if (node.is(NodeKind.DEFER_STMT) && callsRecover(node)) {
+                return new Refusal(RefusalReason.RECOVER_IN_LOOP, "line " + unit.file().source().line(node.start()));
             }
-        });
-        if (found[0] == null) {
-            return null;
         }
-        return new Refusal(RefusalReason.RECOVER_IN_LOOP,
-                "line " + unit.file().source().line(found[0].start()));
+        return null;
     }
 
     private static boolean callsRecover(SyntaxNode defer) {
-        boolean[] calls = new boolean[1];
-        defer.walk(node -> true, node -> {
-            if (!calls[0] && node.is(NodeKind.PRIMARY_EXPR) && "recover".equals(GoTrees.calleeText(node))) {
-                calls[0] = true;
+        for (SyntaxNode node : defer.subtree()) {
+            if (node.is(NodeKind.PRIMARY_EXPR) && "recover".equals(GoTrees.calleeText(node))) {
+                return true;
             }
-        });
-        return calls[0];
+        }
+        return false;
     }
 }

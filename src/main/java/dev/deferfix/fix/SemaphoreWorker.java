@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Opt-in: runs every iteration in its own goroutine, at most
@@ -24,8 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class SemaphoreWorker implements Strategy {
     public static final String NAME = "semaphore";
-    private static final Pattern STOPPING_CALL =
-            Pattern.compile("panic|runtime\\.Goexit|.*\\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow)");
+    /** Methods that stop a test's goroutine (t.Fatal and kin), whatever the receiver is called. */
+    private static final Set<String> STOPPING_METHODS = Set.of("Fatal", "Fatalf", "FailNow", "Skip", "Skipf",
+            "SkipNow");
 
     @Override
     public String name() {
@@ -134,7 +134,7 @@ public final class SemaphoreWorker implements Strategy {
         SyntaxNode[] found = new SyntaxNode[1];
         body.walk(node -> true, node -> {
             String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
-            if (found[0] == null && callee != null && STOPPING_CALL.matcher(callee).matches()) {
+            if (found[0] == null && callee != null && stops(callee)) {
                 found[0] = node;
             }
         });
@@ -232,5 +232,12 @@ public final class SemaphoreWorker implements Strategy {
             }
             return lines;
         }
+    }
+
+    /** panic, runtime.Goexit, or a method that stops a test's goroutine. */
+    private static boolean stops(String callee) {
+        int dot = callee.lastIndexOf('.');
+        return callee.equals("panic") || callee.equals("runtime.Goexit")
+                || dot >= 0 && STOPPING_METHODS.contains(callee.substring(dot + 1));
     }
 }

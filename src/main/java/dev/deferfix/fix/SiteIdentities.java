@@ -2,6 +2,7 @@ package dev.deferfix.fix;
 
 import dev.deferfix.edit.Edit;
 import dev.deferfix.find.Finding;
+import dev.deferfix.find.LazyFingerprint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +15,32 @@ import java.util.Map;
  * edits, cannot be taken over.
  */
 final class SiteIdentities {
-    private Map<String, String> originalByPlace = new HashMap<>();
+    private Map<String, LazyFingerprint> originalByPlace = new HashMap<>();
 
     SiteIdentities(List<Finding> original) {
         for (Finding finding : original) {
-            originalByPlace.put(place(finding, finding.site().defer().start()), finding.fingerprint());
+            originalByPlace.put(place(finding, finding.site().defer().start()), finding.lazyFingerprint());
         }
     }
 
     /** The fingerprint the finding had in the original text (its own when it is new). */
-    String originalOf(Finding finding) {
-        return originalByPlace.getOrDefault(place(finding, finding.site().defer().start()), finding.fingerprint());
+    LazyFingerprint originalOf(Finding finding) {
+        LazyFingerprint original = originalByPlace.get(place(finding, finding.site().defer().start()));
+        return original != null ? original : finding.lazyFingerprint();
     }
 
     /** Moves every known defer to where it is after the edits; a defer inside a replaced range is gone. */
     void applied(List<Edit> edits) {
-        Map<String, String> moved = new HashMap<>();
-        originalByPlace.forEach((place, fingerprint) -> {
+        Map<String, LazyFingerprint> moved = new HashMap<>();
+        for (Map.Entry<String, LazyFingerprint> known : originalByPlace.entrySet()) {
+            String place = known.getKey();
             int at = place.indexOf('@');
             int offset = Integer.parseInt(place.substring(at + 1));
             int shifted = shift(offset, edits);
             if (shifted >= 0) {
-                moved.put(place.substring(0, at) + "@" + shifted, fingerprint);
+                moved.put(place.substring(0, at) + "@" + shifted, known.getValue());
             }
-        });
+        }
         originalByPlace = moved;
     }
 

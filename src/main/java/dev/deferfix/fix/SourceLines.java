@@ -1,5 +1,8 @@
 package dev.deferfix.fix;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Line-level facts about a file's text that edits need: where a line starts, how it is indented. */
 public final class SourceLines {
     private SourceLines() {
@@ -58,5 +61,17 @@ public final class SourceLines {
     public static String trailingComment(String text, int offset) {
         String rest = text.substring(offset, lineBreak(text, offset)).strip();
         return rest.isEmpty() || rest.startsWith("//") ? rest : null;
+    }
+
+    /** The text's lines, without their LF or CRLF line ends (the last one may be empty). */
+    public static String[] split(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 }

@@ -1,9 +1,8 @@
 package dev.deferfix.fix;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Chooses a plan for a loop unit. With "auto": explicit-close where it is
@@ -17,7 +16,13 @@ public final class StrategyChooser {
     private final List<UnitCheck> checks;
 
     public StrategyChooser(List<Strategy> strategies, List<UnitCheck> checks) {
-        this.strategies = strategies.stream().collect(Collectors.toMap(Strategy::name, Function.identity()));
+        Map<String, Strategy> byName = new HashMap<>();
+        for (Strategy strategy : strategies) {
+            if (byName.put(strategy.name(), strategy) != null) {
+                throw new IllegalArgumentException("two strategies named " + strategy.name());
+            }
+        }
+        this.strategies = byName;
         this.checks = List.copyOf(checks);
     }
 

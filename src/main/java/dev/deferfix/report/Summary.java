@@ -1,7 +1,9 @@
 package dev.deferfix.report;
 
 import dev.deferfix.find.Finding;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,17 +25,21 @@ record Summary(int files, int findings, int suppressed, Map<String, Integer> byS
                 suppressed++;
                 continue;
             }
-            bySeverity.merge(finding.severity().label(), 1, Integer::sum);
-            byRule.merge(finding.rule().id(), 1, Integer::sum);
+            Tally.count(bySeverity, finding.severity().label());
+            Tally.count(byRule, finding.rule().id());
             if (finding.resolution() != null) {
                 if (finding.resolution().isFixed()) {
-                    fixed.merge(finding.resolution().strategy(), 1, Integer::sum);
+                    Tally.count(fixed, finding.resolution().strategy());
                 } else {
-                    refused.merge(finding.resolution().refusalReason(), 1, Integer::sum);
+                    Tally.count(refused, finding.resolution().refusalReason());
                 }
             }
         }
-        int files = (int) input.findings().stream().map(Finding::path).distinct().count();
+        Set<String> paths = new HashSet<>();
+        for (Finding finding : input.findings()) {
+            paths.add(finding.path());
+        }
+        int files = paths.size();
         return new Summary(files, input.findings().size() - suppressed, suppressed, bySeverity, byRule, fixed,
                 refused, input.errors().size());
     }

@@ -88,8 +88,15 @@ public final class FileProcessor {
     }
 
     private boolean needsRewriteStage(List<Finding> findings) {
-        return options.planFixes()
-                && findings.stream().anyMatch(f -> f.rule() == Rule.DEFER_IN_LOOP && !f.isSuppressed());
+        if (!options.planFixes()) {
+            return false;
+        }
+        for (Finding finding : findings) {
+            if (finding.rule() == Rule.DEFER_IN_LOOP && !finding.isSuppressed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Finding> onChangedLines(SourceFile source, List<Finding> findings) {
