@@ -32,6 +32,32 @@ class StartupWorkIT {
     Path work;
 
     @Test
+    void aOneFileDryRunLoadsNoLambdaOfOursNoRegularExpressionAndNoDigest() throws IOException, InterruptedException {
+        assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
+        Path log = work.resolve("classes.log");
+        Process dryRun = new ProcessBuilder("java", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
+                "-Xshare:on", "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "-d", EXAMPLE.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(dryRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, dryRun.waitFor(), "-d on the example shows its rewrite:\n" + output);
+        assertTrue(output.contains("+++ b/fixtures/example/main.go") && output.contains("closure-scope 1"), output);
+
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.deferfix.fix.ClosureScope ")),
+                "the log lists the rewrite stage's classes");
+        // The diff library's own lambdas are not ours to change.
+        for (String unwanted : List.of("dev.deferfix.", "java.util.regex.", "java.security.MessageDigest",
+                "picocli.", "com.fasterxml.jackson.")) {
+            List<String> found = loaded.stream()
+                    .filter(line -> line.contains(unwanted) && (!unwanted.equals("dev.deferfix.")
+                            || line.contains("$$Lambda")))
+                    .toList();
+            assertTrue(found.isEmpty(), "a one-file -d loaded " + unwanted + ":\n" + String.join("\n", found));
+        }
+    }
+
+    @Test
     void aOneFileCheckLoadsNoLambdaNoRegularExpressionNoPicocliNoJacksonAndNoLexerAtn() throws IOException,
             InterruptedException {
         assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
