@@ -99,20 +99,7 @@ public final class GoTrees {
      * and each lambda's first call costs every start-up.
      */
     public static List<SyntaxNode> sameFunction(SyntaxNode root) {
-        List<SyntaxNode> nodes = new ArrayList<>();
-        List<SyntaxNode> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            SyntaxNode node = stack.remove(stack.size() - 1);
-            nodes.add(node);
-            if (node == root || !node.is(NodeKind.FUNC_LIT)) {
-                List<SyntaxNode> children = node.children();
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    stack.add(children.get(i));
-                }
-            }
-        }
-        return nodes;
+        return root.subtreeNotInto(NodeKind.FUNC_LIT);
     }
 
     /** The callee of a call expression without spaces (e.g. "os.Exit"), or null when it is not a call. */

@@ -134,12 +134,20 @@ public final class SyntaxNode {
      * costs more start-up time than the walk.
      */
     public List<SyntaxNode> subtree() {
+        return subtreeNotInto(null);
+    }
+
+    /** As {@link #subtree}, but below this node, nodes of the kind are listed without their insides. */
+    public List<SyntaxNode> subtreeNotInto(NodeKind closed) {
         List<SyntaxNode> nodes = new ArrayList<>();
         List<SyntaxNode> stack = new ArrayList<>();
         stack.add(this);
         while (!stack.isEmpty()) {
             SyntaxNode node = stack.remove(stack.size() - 1);
             nodes.add(node);
+            if (node != this && node.kind == closed) {
+                continue;
+            }
             for (int i = node.children.size() - 1; i >= 0; i--) {
                 stack.add(node.children.get(i));
             }
