@@ -127,6 +127,19 @@ public final class Fixer {
         return units;
     }
 
+    /**
+     * Whether the site is one of the unit's, which are the findings' own site objects. Compared
+     * by identity: a record's generated equals bootstraps through java.lang.invoke on first use.
+     */
+    private static boolean holds(LoopUnit unit, DeferSite site) {
+        for (DeferSite own : unit.sites()) {
+            if (own == site) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Resolution refused(RefusalReason reason, String detail) {
         Refusal refusal = new Refusal(reason, detail);
         return Resolution.refused(reason.code(), refusal.explanation());
@@ -138,7 +151,7 @@ public final class Fixer {
                 ? Resolution.refused(plan.refusal().code(), plan.explanation())
                 : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
         for (Finding finding : remaining) {
-            if (finding.rule() == Rule.DEFER_IN_LOOP && unit.sites().contains(finding.site())) {
+            if (finding.rule() == Rule.DEFER_IN_LOOP && holds(unit, finding.site())) {
                 resolutions.putIfAbsent(identities.originalOf(finding), resolution);
             }
         }

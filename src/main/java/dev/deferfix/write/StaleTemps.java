@@ -22,8 +22,14 @@ public final class StaleTemps {
     public static List<String> sweep(Collection<Path> directories) {
         List<String> problems = new ArrayList<>();
         for (Path directory : directories) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, ".*" + InFlightTemps.SUFFIX)) {
+            // Names checked here, not by a glob: a glob compiles a regular expression.
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path stale : entries) {
+                    String name = stale.getFileName().toString();
+                    if (!name.startsWith(".") || !name.endsWith(InFlightTemps.SUFFIX)
+                            || name.length() <= InFlightTemps.SUFFIX.length()) {
+                        continue;
+                    }
                     try {
                         Files.deleteIfExists(stale);
                     } catch (IOException e) {

@@ -1,87 +1,109 @@
 package dev.deferfix.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one-file check a pre-commit hook runs stays free of start-up costs that
- * crept in before: no lambda or method reference (each one's first call links
- * through java.lang.invoke, about 0.3 ms apiece and 4 ms for the first), no
- * regular expression (its first compilation about 5 ms), no picocli, no
- * Jackson, and not the generated lexer, whose ATN takes about 10 ms to load and
- * is only needed for rare tokens and lexical errors. And every class it loads
- * comes from the class-data archive the build makes. Read from the JVM's class-loading log of the real shaded jar, so a
- * new lambda anywhere on the path fails here with its class name.
+ * The one-file runs a pre-commit hook makes stay free of start-up costs that
+ * crept in before, read from the real shaded jar run with its class-data
+ * archive: the JVM's class-loading log, and its trace of every call site
+ * linked through java.lang.invoke (a lambda, a method reference, a record's
+ * generated equals, hashCode or toString: each about 0.3 ms on first use, the
+ * first one 4 ms). A one-file {@code --check} links none, loads no regular
+ * expression (its first compilation costs about 5 ms), no picocli, no
+ * Jackson, not the generated lexer (whose ATN takes about 10 ms to load and is
+ * only needed for rare tokens and lexical errors), and only classes from the
+ * archive. A one-file {@code -w} links none and loads no regular expression
+ * and no message digest; {@code -d} links only the diff library's own.
  */
 class StartupWorkIT {
     private static final Path JAR = Path.of("target", "defer-fix.jar");
     private static final Path ARCHIVE = Path.of("target", "defer-fix.jsa");
     private static final Path EXAMPLE = Path.of("fixtures", "example", "main.go");
-    private static final List<String> UNWANTED = List.of("$$Lambda", "java.util.regex.", "picocli.",
-            "com.fasterxml.jackson.", "dev.deferfix.parse.antlr.GoLexer ");
+    private static final String LINKED = "linkCallSite ";
 
     @TempDir
     Path work;
 
-    @Test
-    void aOneFileDryRunLoadsNoLambdaOfOursNoRegularExpressionAndNoDigest() throws IOException, InterruptedException {
-        assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
-        Path log = work.resolve("classes.log");
-        Process dryRun = new ProcessBuilder("java", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
-                "-Xshare:on", "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "-d", EXAMPLE.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(dryRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(1, dryRun.waitFor(), "-d on the example shows its rewrite:\n" + output);
-        assertTrue(output.contains("+++ b/fixtures/example/main.go") && output.contains("closure-scope 1"), output);
+    private record Run(int exitCode, String output, List<String> loaded) {
+        List<String> loadedMatching(String part) {
+            return loaded.stream().filter(line -> line.contains(part)).toList();
+        }
 
+        /** The trace's call sites (its "=>" lines only tell what each was linked to). */
+        List<String> linkedCallSites() {
+            return output.lines().filter(line -> line.startsWith(LINKED) && !line.startsWith(LINKED + "=>")).toList();
+        }
+    }
+
+    private Run run(String... arguments) throws IOException, InterruptedException {
+        assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
+        Path log = Files.createTempFile(work, "classes", ".log");
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
+                // the JVM refuses to start unless the build's class-data archive fits this jar
+                "-Xshare:on", "-Xlog:class+load=info:file=" + log,
+                "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exitCode = process.waitFor();
         List<String> loaded = Files.readAllLines(log);
-        assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.deferfix.fix.ClosureScope ")),
-                "the log lists the rewrite stage's classes");
-        // The diff library's own lambdas are not ours to change.
-        for (String unwanted : List.of("dev.deferfix.", "java.util.regex.", "java.security.MessageDigest",
+        assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.deferfix.cli.Main ")),
+                "the log lists the classes the run loaded");
+        return new Run(exitCode, output, loaded);
+    }
+
+    @Test
+    void aOneFileCheckLinksNothingAndLoadsOnlyWhatItNeedsFromTheArchive() throws IOException, InterruptedException {
+        Run check = run("--check", EXAMPLE.toString());
+        assertEquals(1, check.exitCode(), "--check on the example reports its finding:\n" + check.output());
+        assertTrue(check.output().contains("main.go:21:3: defer f.Close() in a loop"), check.output());
+        assertEquals(List.of(), check.linkedCallSites());
+        for (String unwanted : List.of("java.util.regex.", "picocli.", "com.fasterxml.jackson.",
+                "dev.deferfix.parse.antlr.GoLexer ")) {
+            assertEquals(List.of(), check.loadedMatching(unwanted), "a one-file --check loaded " + unwanted);
+        }
+        List<String> notShared = check.loaded().stream()
+                .filter(line -> !line.contains("source: shared objects file"))
+                .toList();
+        assertEquals(List.of(), notShared, "classes a one-file check loaded from outside the class-data archive");
+    }
+
+    @Test
+    void aOneFileRewriteLinksNothingAndLoadsNoRegularExpressionOrDigest() throws IOException, InterruptedException {
+        Path file = work.resolve("main.go");
+        Files.copy(EXAMPLE, file);
+        Run write = run("-w", file.toString());
+        assertNotEquals(Files.readString(EXAMPLE), Files.readString(file), "-w rewrote the copy:\n" + write.output());
+        assertTrue(write.output().contains("1 site rewritten"), write.output());
+        assertEquals(List.of(), write.linkedCallSites());
+        for (String unwanted : List.of("java.util.regex.", "java.security.MessageDigest", "sun.security.provider.",
                 "picocli.", "com.fasterxml.jackson.")) {
-            List<String> found = loaded.stream()
-                    .filter(line -> line.contains(unwanted) && (!unwanted.equals("dev.deferfix.")
-                            || line.contains("$$Lambda")))
-                    .toList();
-            assertTrue(found.isEmpty(), "a one-file -d loaded " + unwanted + ":\n" + String.join("\n", found));
+            assertEquals(List.of(), write.loadedMatching(unwanted), "a one-file -w loaded " + unwanted);
         }
     }
 
     @Test
-    void aOneFileCheckLoadsNoLambdaNoRegularExpressionNoPicocliNoJacksonAndNoLexerAtn() throws IOException,
-            InterruptedException {
-        assertTrue(Files.exists(JAR), "the integration tests need the shaded jar from mvn package");
-        Path log = work.resolve("classes.log");
-        // -Xshare:on: the JVM refuses to start unless the build's class-data archive fits this jar.
-        Process check = new ProcessBuilder("java", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + ARCHIVE,
-                "-Xshare:on", "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(), "--check",
-                EXAMPLE.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(1, check.waitFor(), "--check on the example reports its finding:\n" + output);
-        assertTrue(output.contains("main.go:21:3: defer f.Close() in a loop"), output);
-
-        List<String> loaded = Files.readAllLines(log);
-        assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.deferfix.find.Detector ")),
-                "the log lists the classes the check loaded");
-        List<String> notShared = loaded.stream().filter(line -> !line.contains("source: shared objects file"))
+    void aOneFileDryRunLinksOnlyTheDiffLibrarysCallSites() throws IOException, InterruptedException {
+        Run dryRun = run("-d", EXAMPLE.toString());
+        assertEquals(1, dryRun.exitCode(), "-d on the example shows its rewrite:\n" + dryRun.output());
+        assertTrue(dryRun.output().contains("+++ b/fixtures/example/main.go")
+                && dryRun.output().contains("closure-scope 1"), dryRun.output());
+        assertTrue(dryRun.loaded().stream().anyMatch(line -> line.contains("dev.deferfix.fix.ClosureScope ")),
+                "the log lists the rewrite stage's classes");
+        List<String> ours = dryRun.linkedCallSites().stream().filter(line -> line.startsWith(LINKED + "dev.deferfix."))
                 .toList();
-        assertTrue(notShared.isEmpty(), "classes a one-file check loaded from outside the class-data archive:\n"
-                + String.join("\n", notShared));
-        for (String unwanted : UNWANTED) {
-            List<String> found = loaded.stream().filter(line -> line.contains(unwanted)).toList();
-            assertTrue(found.isEmpty(), "a one-file --check loaded " + unwanted + ":\n" + String.join("\n", found));
-        }
+        assertEquals(List.of(), ours, "call sites of ours a one-file -d linked");
+        assertEquals(List.of(), dryRun.loadedMatching("java.util.regex."), "a one-file -d loaded a regular expression");
     }
 }
