@@ -192,8 +192,12 @@ public final class SemicolonInsertingLexer extends Lexer {
                 } while (at < length && text[at] != '\n'); // a surrogate pair is never a newline
                 type = GoLexer.LINE_COMMENT;
                 advance(start, at);
-            } else if (c == '/' && at + 1 < length && text[at + 1] == '*' && Literals.blockCommentEnd(text, at) > 0) {
-                at = Literals.blockCommentEnd(text, at); // a second search, for the rare block comment
+            } else if (c == '/' && at + 1 < length && text[at + 1] == '*') {
+                int end = Literals.blockCommentEnd(text, at);
+                if (end < 0) {
+                    break; // unterminated: the ATN reads it and reports it
+                }
+                at = end;
                 if (semicolonDue && spansLines(start, at)) {
                     _input.seek(start);
                     return virtualSemicolon(start, line, column);
