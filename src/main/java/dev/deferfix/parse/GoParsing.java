@@ -4,6 +4,7 @@ import dev.deferfix.parse.antlr.GoCharStream;
 import dev.deferfix.parse.antlr.GoLexer;
 import dev.deferfix.parse.antlr.GoParser;
 import dev.deferfix.parse.antlr.GoTokenStream;
+import dev.deferfix.parse.antlr.PredictionTable;
 import dev.deferfix.parse.antlr.QuickPrediction;
 import dev.deferfix.parse.antlr.SemicolonInsertingLexer;
 import dev.deferfix.parse.antlr.TokenSink;
@@ -139,7 +140,7 @@ public final class GoParsing {
             throw source.errorAt(failure.offset, failure.reason);
         }
         GoParser parser = new GoParser(tokens);
-        parser.setInterpreter(new QuickPrediction(parser, parser.getInterpreter()));
+        parser.setInterpreter(new QuickPrediction(parser, parser.getInterpreter(), PredictionTable.bundled()));
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
         try {
