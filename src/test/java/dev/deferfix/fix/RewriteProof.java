@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,25 +31,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The standard-library proof of the rewrite stage. Copies the Go 1.19 GOROOT
- * (src copied, pkg/tool and pkg/include linked: go vet compiles with them)
- * to a temporary directory, rewrites every file with a defer-in-loop warning
+ * The proof of the rewrite stage on real code: the Go 1.19 standard library
+ * or a GOPATH tree (see {@link ProofCorpus}). Copies the corpus's src to a
+ * temporary directory, rewrites every file with a defer-in-loop warning
  * through the Java API (Detector, then Strategies.defaultFixer() with strategy
- * auto), and checks with the real toolchain, GOROOT set to the copy: every
+ * auto), and checks with the real toolchain pointed at the copy: every
  * package holding a rewritten file passes go vet as well as it did before the
  * rewrite (vet runs on the untouched copy first, so failures that exist
- * without us are not counted), every rewritten file is gofmt-clean, and
+ * without us are not counted), and so does every rewritten file outside the
+ * linux/amd64 build (for its GOOS, or alone when a build tag such as
+ * {@code ignore} keeps it out); every rewritten file is gofmt-clean, and
  * scanning the result finds exactly the sites that were refused.
- * Run by {@code scripts/verify-stdlib} and by StdlibRewriteProofTest.
+ * Run by {@code scripts/verify-stdlib} and by RewriteProofTest.
  */
-public final class StdlibProof {
+public final class RewriteProof {
     private static final int VET_THREADS = 4;
 
     /** The figures of one run; {@link #table()} prints them. */
-    public record Report(int filesScanned, int warningSites, int noteSites, Map<String, Integer> fixedByStrategy,
+    public record Report(String title, int filesScanned, int warningSites, int noteSites, Map<String, Integer> fixedByStrategy,
                          Map<String, Integer> refusedByReason, int packagesVetted, List<String> baselineVetFailures,
                          List<String> broken, List<String> unformatted, List<String> rescanMismatches,
-                         List<String> internalErrors, List<String> notVetted, List<String> refusals) {
+                         List<String> internalErrors, List<String> refusals) {
 
         public int fixed() {
             return fixedByStrategy.values().stream().mapToInt(Integer::intValue).sum();
@@ -56,7 +59,7 @@ public final class StdlibProof {
 
         public String table() {
             StringBuilder out = new StringBuilder();
-            out.append("stdlib rewrite proof (Go 1.19 standard library, strategy auto)\n");
+            out.append(title).append('\n');
             row(out, "files scanned", filesScanned);
             row(out, "warning sites", warningSites);
             fixedByStrategy.forEach((strategy, count) -> row(out, "  fixed by " + strategy, count));
@@ -64,15 +67,14 @@ public final class StdlibProof {
             out.append(String.format("%-40s %d/%d = %.1f%%%n", "fixed", fixed(), warningSites,
                     warningSites == 0 ? 0.0 : 100.0 * fixed() / warningSites));
             row(out, "note sites (not rewritten without --strict)", noteSites);
-            row(out, "go vet runs (package, GOOS)", packagesVetted);
+            row(out, "go vet runs (package, GOOS or file)", packagesVetted);
             row(out, "  failing go vet before the rewrite", baselineVetFailures.size());
             row(out, "broken packages (new go vet failures)", broken.size());
             row(out, "rewritten files not gofmt-clean", unformatted.size());
             row(out, "rescan differs from refusals", rescanMismatches.size());
             row(out, "internal errors", internalErrors.size());
-            row(out, "rewritten files no go vet run covers", notVetted.size());
             for (List<String> details : List.of(baselineVetFailures, broken, unformatted, rescanMismatches,
-                    internalErrors, notVetted, refusals)) {
+                    internalErrors, refusals)) {
                 details.forEach(detail -> out.append("  ").append(detail).append('\n'));
             }
             return out.toString();
@@ -83,8 +85,9 @@ public final class StdlibProof {
         }
     }
 
-    private final Path realGoroot;
-    private final Path goroot;
+    private final ProofCorpus corpus;
+    /** The copy, with the corpus's src in it. */
+    private final Path copy;
     private final Map<Path, String> rewritten = new TreeMap<>();
     private final Map<Path, List<Finding>> refusedWarnings = new TreeMap<>();
     private final Map<String, Integer> fixedByStrategy = new TreeMap<>();
@@ -94,22 +97,23 @@ public final class StdlibProof {
     private int warningSites;
     private int noteSites;
 
-    private StdlibProof(Path realGoroot, Path workDir) {
-        this.realGoroot = realGoroot;
-        this.goroot = workDir.resolve("goroot");
+    private RewriteProof(ProofCorpus corpus, Path workDir) {
+        this.corpus = corpus;
+        this.copy = workDir.resolve("copy");
     }
 
-    /** Runs the whole proof in {@code workDir} against the GOROOT whose src is {@code realGoroot}/src. */
-    public static Report run(Path realGoroot, Path workDir) throws IOException {
-        StdlibProof proof = new StdlibProof(realGoroot, workDir);
-        proof.copyGoroot();
+    /** Runs the whole proof on a copy of {@code corpus} in {@code workDir}. */
+    public static Report run(ProofCorpus corpus, Path workDir) throws IOException {
+        RewriteProof proof = new RewriteProof(corpus, workDir);
+        proof.copyCorpus();
         proof.rewriteAll();
         return proof.check();
     }
 
-    private void copyGoroot() throws IOException {
-        Path source = realGoroot.resolve("src").toRealPath();
-        Path target = Files.createDirectories(goroot).resolve("src");
+    /** Copies src (a symbolic link as a link: GOPATH trees use relative ones), then what else the corpus needs. */
+    private void copyCorpus() throws IOException {
+        Path source = corpus.root().resolve("src").toRealPath();
+        Path target = Files.createDirectories(copy).resolve("src");
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -119,19 +123,15 @@ public final class StdlibProof {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()));
+                Files.copy(file, target.resolve(source.relativize(file).toString()), LinkOption.NOFOLLOW_LINKS);
                 return FileVisitResult.CONTINUE;
             }
         });
-        Files.createDirectories(goroot.resolve("pkg"));
-        for (String tool : List.of("tool", "include")) {
-            Files.createSymbolicLink(goroot.resolve("pkg").resolve(tool), realGoroot.resolve("pkg").resolve(tool));
-        }
-        Files.copy(realGoroot.resolve("VERSION"), goroot.resolve("VERSION"));
+        corpus.completeCopy(copy);
     }
 
     private void rewriteAll() throws IOException {
-        Path src = goroot.resolve("src");
+        Path src = copy.resolve("src");
         GoModLocator versions = new GoModLocator();
         Fixer fixer = Strategies.defaultFixer();
         for (Path file : new GoFileWalker(List.of()).list(List.of(src)).files()) {
@@ -146,15 +146,15 @@ public final class StdlibProof {
                 // the real path: the escape analysis reads other files of the package beside it
                 parsed = GoParsing.parse(file.toString(), content);
             } catch (SyntaxError broken) {
-                if (!GoToolchain.isKnownBrokenStdlibFile(relative)) {
+                if (!corpus.isKnownBroken(relative)) {
                     internalErrors.add("does not parse: " + broken.getMessage());
                 }
                 continue;
             }
             GoVersion version = versions.versionFor(file);
             List<Finding> findings = Detector.detect(parsed, version);
-            if (findings.stream().noneMatch(StdlibProof::isWarning)) {
-                noteSites += (int) findings.stream().filter(StdlibProof::isNote).count();
+            if (findings.stream().noneMatch(RewriteProof::isWarning)) {
+                noteSites += (int) findings.stream().filter(RewriteProof::isNote).count();
                 continue;
             }
             FileFix fix = fixer.fix(parsed, findings, new FixOptions(FixOptions.AUTO, 4, false, version));
@@ -195,10 +195,20 @@ public final class StdlibProof {
         return finding.rule() == Rule.DEFER_IN_LOOP && !finding.isSuppressed() && finding.severity() == Severity.NOTE;
     }
 
-    /** One go vet run: a package, for linux/amd64 or for the GOOS a rewritten file is built for. */
-    private record VetTarget(String pkg, String goos) {
+    /**
+     * One go vet run: a package, for linux/amd64 or for the GOOS a rewritten file is built for,
+     * or one file alone (its path in {@code file}), which the go command builds whatever its tags.
+     */
+    private record VetTarget(String pkg, String goos, String file) {
         String describe() {
+            if (!file.isEmpty()) {
+                return file + " (alone)";
+            }
             return goos.isEmpty() ? pkg : pkg + " (GOOS=" + goos + ")";
+        }
+
+        String argument(Path src) {
+            return file.isEmpty() ? pkg : src.resolve(file).toString();
         }
     }
 
@@ -206,19 +216,18 @@ public final class StdlibProof {
             "hurd", "illumos", "ios", "js", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos");
 
     private Report check() throws IOException {
-        Path src = goroot.resolve("src");
+        Path src = copy.resolve("src");
         TreeSet<String> packages = new TreeSet<>();
         rewritten.keySet().forEach(file -> packages.add(src.relativize(file.getParent()).toString()));
         List<VetTarget> targets = new ArrayList<>();
-        packages.forEach(pkg -> targets.add(new VetTarget(pkg, "")));
-        List<String> notVetted = new ArrayList<>();
+        packages.forEach(pkg -> targets.add(new VetTarget(pkg, "", "")));
         for (Path file : filesOutsideTheBuild(packages)) {
             String goos = goosOf(file.getFileName().toString());
-            VetTarget target = new VetTarget(src.relativize(file.getParent()).toString(), goos == null ? "" : goos);
-            if (goos == null) {
-                notVetted.add("not in the linux/amd64 build, GOOS unknown (gofmt and rescan only): "
-                        + src.relativize(file));
-            } else if (!targets.contains(target)) {
+            String pkg = src.relativize(file.getParent()).toString();
+            // a build tag such as ignore (a generator run with go run) keeps the file out of every build
+            VetTarget target = goos == null ? new VetTarget(pkg, "", src.relativize(file).toString())
+                    : new VetTarget(pkg, goos, "");
+            if (!targets.contains(target)) {
                 targets.add(target);
             }
         }
@@ -241,8 +250,9 @@ public final class StdlibProof {
                 broken.add("broken: " + target.describe() + "\n" + now.output().strip());
             }
         }
-        return new Report(filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason, targets.size(),
-                baselineFailures, broken, unformatted(), rescanMismatches(), internalErrors, notVetted, refusals());
+        return new Report(corpus.title(), filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason,
+                targets.size(), baselineFailures, broken, unformatted(), rescanMismatches(), internalErrors,
+                refusals());
     }
 
     /** The GOOS a file name restricts the file to (name_GOOS.go, name_GOOS_test.go, name_GOOS_GOARCH.go), or null. */
@@ -258,7 +268,7 @@ public final class StdlibProof {
 
     private List<String> refusals() {
         List<String> lines = new ArrayList<>();
-        Path src = goroot.resolve("src");
+        Path src = copy.resolve("src");
         refusedWarnings.values().forEach(findings -> findings.forEach(f -> lines.add("refused "
                 + src.relativize(Path.of(f.path())) + ":"
                 + f.start() + " " + oneLine(f.call()) + ": " + (f.resolution() == null ? "unresolved"
@@ -286,7 +296,7 @@ public final class StdlibProof {
             Map<VetTarget, Future<GoToolchain.Result>> pending = new LinkedHashMap<>();
             for (VetTarget target : targets) {
                 List<String> env = target.goos().isEmpty() ? List.of() : List.of("GOOS=" + target.goos());
-                pending.put(target, pool.submit(() -> go(env, "go", "vet", target.pkg())));
+                pending.put(target, pool.submit(() -> go(env, "go", "vet", target.argument(copy.resolve("src")))));
             }
             Map<VetTarget, GoToolchain.Result> results = new LinkedHashMap<>();
             for (Map.Entry<VetTarget, Future<GoToolchain.Result>> entry : pending.entrySet()) {
@@ -303,7 +313,7 @@ public final class StdlibProof {
     /** Rewritten files that linux/amd64 does not compile (build tags, _GOOS names), so go vet there never sees them. */
     private List<Path> filesOutsideTheBuild(TreeSet<String> packages) {
         List<Path> outside = new ArrayList<>();
-        Path src = goroot.resolve("src");
+        Path src = copy.resolve("src");
         for (String pkg : packages) {
             GoToolchain.Result listed = go(List.of(), "go", "list", "-f",
                     "{{join .GoFiles \" \"}} {{join .CgoFiles \" \"}} {{join .TestGoFiles \" \"}} "
@@ -341,7 +351,7 @@ public final class StdlibProof {
     /** Scanning a rewritten file again must find exactly its refused warnings (same function and call). */
     private List<String> rescanMismatches() throws IOException {
         List<String> mismatches = new ArrayList<>();
-        Path src = goroot.resolve("src");
+        Path src = copy.resolve("src");
         for (Path file : rewritten.keySet()) {
             String relative = src.relativize(file).toString();
             List<String> expected = new ArrayList<>();
@@ -369,17 +379,24 @@ public final class StdlibProof {
 
     private GoToolchain.Result go(List<String> extraEnv, String... command) {
         List<String> env = new ArrayList<>(extraEnv);
-        env.add("GOROOT=" + goroot);
+        env.addAll(corpus.environment(copy));
         env.add("GOFLAGS=");
         env.add("GOTOOLCHAIN=local");
-        return GoToolchain.run(goroot.resolve("src"), env, 1800, command);
+        return GoToolchain.run(copy.resolve("src"), env, 1800, command);
     }
 
-    /** For scripts/verify-stdlib: prints the table; exit 1 when anything is broken. */
+    /**
+     * For scripts/verify-stdlib: {@code [GOROOT]} (default /usr/lib/go-1.19) or
+     * {@code --gopath [GOPATH]} (default /usr/share/gocode); prints the table, exits 1
+     * when anything is broken.
+     */
     public static void main(String[] args) throws IOException {
-        Path realGoroot = Path.of(args.length > 0 ? args[0] : "/usr/lib/go-1.19");
-        Path work = Files.createTempDirectory("verify-stdlib");
-        Report report = run(realGoroot, work);
+        boolean gopath = args.length > 0 && args[0].equals("--gopath");
+        ProofCorpus corpus = gopath
+                ? new ProofCorpus.Gopath(Path.of(args.length > 1 ? args[1] : "/usr/share/gocode"))
+                : new ProofCorpus.StandardLibrary(Path.of(args.length > 0 ? args[0] : "/usr/lib/go-1.19"));
+        Path work = Files.createTempDirectory("verify-rewrites");
+        Report report = run(corpus, work);
         System.out.print(report.table());
         System.out.println("work directory: " + work);
         boolean ok = report.broken().isEmpty() && report.unformatted().isEmpty()

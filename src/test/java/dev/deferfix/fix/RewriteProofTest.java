@@ -1,0 +1,62 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.testing.GoToolchain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proofs on real code (see {@link RewriteProof}, also run by
+ * scripts/verify-stdlib): nothing the rewrite touches may break go vet, gofmt
+ * or the rescan, in the standard library or in the Go packages Debian installs
+ * under /usr/share/gocode (lib/pq and what it depends on: golang.org/x/net,
+ * crypto, sys, text, ...). Skipped without Go and the corpus, a failure under CI=true.
+ */
+class RewriteProofTest {
+    private static final Path DEBIAN_GOPATH = Path.of("/usr/share/gocode");
+
+    @Test
+    void rewritingTheStandardLibraryBreaksNothing() throws Exception {
+        GoToolchain.goOrSkip();
+        GoToolchain.gofmtOrSkip();
+        GoToolchain.stdlibSourceOrSkip();
+        Path goroot = Path.of(GoToolchain.run(Path.of("."), List.of(), 60, "go", "env", "GOROOT").stdout().strip());
+        boolean isGo119 = Files.isDirectory(goroot.resolve("pkg").resolve("tool"))
+                && Files.readString(goroot.resolve("VERSION")).startsWith("go1.19");
+        GoToolchain.require(isGo119, "a Go 1.19 GOROOT with pkg/tool");
+        RewriteProof.Report report = RewriteProof.run(new ProofCorpus.StandardLibrary(goroot),
+                Files.createTempDirectory("stdlib-proof"));
+        System.out.print(report.table());
+
+        assertNothingBroken(report);
+        assertEquals(117, report.warningSites() + report.noteSites(), "the 117 reference sites outside vendor/testdata");
+        assertTrue(report.fixed() * 2 >= report.warningSites(),
+                "at least half of the warning sites must be fixed; got " + report.fixed());
+    }
+
+    @Test
+    void rewritingDebiansGoPackagesBreaksNothing() throws Exception {
+        GoToolchain.goOrSkip();
+        GoToolchain.gofmtOrSkip();
+        // the test command installs lib/pq for the end-to-end tests; it brings the rest
+        GoToolchain.require(Files.isDirectory(DEBIAN_GOPATH.resolve("src/github.com/lib/pq")),
+                "Debian's Go packages under " + DEBIAN_GOPATH + " (golang-github-lib-pq-dev)");
+        RewriteProof.Report report = RewriteProof.run(new ProofCorpus.Gopath(DEBIAN_GOPATH),
+                Files.createTempDirectory("gopath-proof"));
+        System.out.print(report.table());
+
+        assertNothingBroken(report);
+        assertTrue(report.fixed() > 0 && report.packagesVetted() > 0, "the corpus has sites to rewrite and vet");
+    }
+
+    private static void assertNothingBroken(RewriteProof.Report report) {
+        assertEquals(List.of(), report.internalErrors());
+        assertEquals(List.of(), report.broken());
+        assertEquals(List.of(), report.unformatted());
+        assertEquals(List.of(), report.rescanMismatches());
+    }
+}
