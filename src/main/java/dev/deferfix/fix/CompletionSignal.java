@@ -10,20 +10,24 @@ import java.util.Set;
 
 /**
  * How a goroutine's function tells that it has finished: its first statement
- * is {@code defer close(ch)} or {@code defer wg.Done()}. A call deferred first
- * runs last, after every other deferred call, also when the function panics
- * (recovered or not) or calls runtime.Goexit, so once the signal is seen the
- * function's own work is over. That holds only when the function starts no
- * goroutine of its own and does nothing else with the variable: sends on the
- * channel are allowed (a join drains them); anything else could close, share
- * or copy the signal.
+ * is {@code defer close(ch)} or {@code defer wg.Done()}, or its last statement
+ * sends on a channel ({@code errc <- err}) and it defers nothing.
+ * A call deferred first runs last, after every other deferred call, also when
+ * the function panics (recovered or not) or calls runtime.Goexit, so once the
+ * signal is seen the function's own work is over. A final send is seen only
+ * when a receive takes its value, and nothing but the return follows it (a
+ * panic before it ends the program, a Goexit means it never comes, so the
+ * receive waits forever). That holds only when the function starts no
+ * goroutine of its own and does nothing else with the variable: for close,
+ * sends on the channel are allowed (a join drains them); anything else could
+ * close, share or copy the signal.
  *
  * @param kind      which signal
  * @param variable  the channel or WaitGroup variable (a parameter or a captured local)
  */
 record CompletionSignal(Kind kind, Declaration variable) {
 
-    enum Kind { CLOSE, DONE }
+    enum Kind { CLOSE, DONE, SEND }
 
     /** Whether the function's body starts with a defer statement: a cheap filter before {@link #of}. */
     static boolean startsWithDefer(SyntaxNode function) {
@@ -44,9 +48,14 @@ record CompletionSignal(Kind kind, Declaration variable) {
      */
     static CompletionSignal of(SyntaxNode function, LocalScopes scopes) {
         SyntaxNode body = function.firstChild(NodeKind.BLOCK);
-        if (!startsWithDefer(function) || !body.descendants(NodeKind.GO_STMT).isEmpty()) {
+        if (body == null || !body.descendants(NodeKind.GO_STMT).isEmpty()) {
             return null;
         }
+        return startsWithDefer(function) ? deferredSignal(function, body, scopes) : finalSend(body, scopes);
+    }
+
+    /** {@code defer close(ch)} or {@code defer wg.Done()} first. */
+    private static CompletionSignal deferredSignal(SyntaxNode function, SyntaxNode body, LocalScopes scopes) {
         CallShape call = CallShape.of(firstStatement(function).firstChild(NodeKind.EXPRESSION));
         if (call == null) {
             return null;
@@ -63,6 +72,28 @@ record CompletionSignal(Kind kind, Declaration variable) {
             }
         }
         return new CompletionSignal(kind, variable);
+    }
+
+    /** {@code ch <- value} last, no defer (it would run after the send), and no other use of ch. */
+    private static CompletionSignal finalSend(SyntaxNode body, LocalScopes scopes) {
+        List<SyntaxNode> statements = GoTrees.statements(GoTrees.listOf(body));
+        SyntaxNode last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        if (last == null || !last.is(NodeKind.SIMPLE_STMT) || !last.hasChild(TokenKind.ARROW)
+                || !body.descendants(NodeKind.DEFER_STMT).isEmpty()) {
+            return null;
+        }
+        SyntaxNode target = last.child(0);
+        SyntaxNode channel = target.children().size() == 1 ? LocalScopes.plainIdentifier(target.child(0)) : null;
+        Declaration variable = channel == null ? null : scopes.resolve(channel);
+        if (variable == null) {
+            return null;
+        }
+        for (SyntaxNode use : scopes.usesOf(Set.of(variable), body)) {
+            if (use != channel) {
+                return null;
+            }
+        }
+        return new CompletionSignal(Kind.SEND, variable);
     }
 
     /**

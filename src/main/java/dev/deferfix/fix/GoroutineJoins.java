@@ -20,16 +20,18 @@ import java.util.Set;
  * <ol>
  * <li>the goroutine runs a function literal, or a top-level function of the
  *     same package named plainly (see {@link PackageDeclarations});</li>
- * <li>its first statement is its {@link CompletionSignal}, on a variable
+ * <li>it starts or ends with its {@link CompletionSignal}, on a variable
  *     declared in the loop body: a channel made there ({@code ch := make(chan T)}),
- *     captured or passed as the closed parameter, or a captured
+ *     captured or passed as the closed or sent-on parameter, or a captured
  *     {@code var wg sync.WaitGroup} with exactly one {@code wg.Add(1)} before
  *     the go statement in the same block;</li>
  * <li>the signal variable is private to this handshake: every use in the body
  *     is its declaration, a signalling goroutine (several only in exclusive
- *     branches of one if or switch, so it is closed at most once), wg.Add(1),
- *     or a join ({@code for ... range ch}, {@code wg.Wait()}); no signalling
- *     goroutine sits in a loop or literal nested inside the variable's scope;</li>
+ *     branches of one if or switch, so at most one runs), wg.Add(1), or a join
+ *     ({@code for ... range ch}, {@code wg.Wait()}, or for a final send a
+ *     receive {@code <-ch}, {@code v := <-ch}, {@code v = <-ch} as a statement);
+ *     no signalling goroutine sits in a loop or literal nested inside the
+ *     variable's scope;</li>
  * <li>a join follows the go statement on every path ({@link JoinPath});</li>
  * <li>close and make are the builtins and sync is the standard package.</li>
  * </ol>
@@ -88,6 +90,7 @@ final class GoroutineJoins {
         SyntaxNode literal = call.literal();
         SyntaxNode name = call.name();
         int closed;
+        Kind kind = Kind.CLOSE;
         if (literal != null) {
             CompletionSignal signal = CompletionSignal.of(literal, scopes);
             if (signal == null) {
@@ -97,9 +100,10 @@ final class GoroutineJoins {
             if (closed < 0) {
                 return new Signal(signal.kind(), signal.variable(), null);
             }
-            if (signal.kind() != Kind.CLOSE) {
+            if (signal.kind() == Kind.DONE) {
                 return null; // a WaitGroup passed by value would be a copy
             }
+            kind = signal.kind();
         } else if (name != null && scopes.resolve(name) == null) {
             closed = declarations.closedParameter(unit.file(), name.text());
         } else {
@@ -110,7 +114,7 @@ final class GoroutineJoins {
         }
         SyntaxNode argument = LocalScopes.plainIdentifier(call.arguments().get(closed));
         Declaration variable = argument == null ? null : scopes.resolve(argument);
-        return variable == null ? null : new Signal(Kind.CLOSE, variable, argument);
+        return variable == null ? null : new Signal(kind, variable, argument);
     }
 
     /** {@code ch := make(chan T)} / {@code var ch = make(chan T)}, or {@code var wg sync.WaitGroup}. */
@@ -166,6 +170,10 @@ final class GoroutineJoins {
             if (signal.kind() == Kind.CLOSE) {
                 SyntaxNode range = rangedLoop(use);
                 return range != null && joins.add(range);
+            }
+            if (signal.kind() == Kind.SEND) {
+                SyntaxNode receive = receiveStatement(use);
+                return receive != null && joins.add(receive);
             }
             SyntaxNode statement = methodCallStatement(use, "Wait");
             if (statement != null) {
@@ -231,6 +239,27 @@ final class GoroutineJoins {
         boolean ranged = clause.is(NodeKind.RANGE_CLAUSE) && LocalScopes.plainIdentifier(expression) == use
                 && clause.child(clause.children().size() - 1) == expression;
         return ranged ? clause.parent() : null;
+    }
+
+    /**
+     * The statement {@code <-use}, {@code v := <-use}, {@code v, ok := <-use} or {@code v = <-use}, or null.
+     * (One in a select's case is never on every path, so {@link JoinPath} never counts it.)
+     */
+    private static SyntaxNode receiveStatement(SyntaxNode use) {
+        SyntaxNode unary = use.parent().parent().parent();
+        SyntaxNode expression = unary.parent();
+        SyntaxNode list = expression.parent();
+        SyntaxNode statement = list.parent();
+        boolean received = unary.is(NodeKind.UNARY_EXPR) && unary.children().size() == 2
+                && unary.child(0).children().size() == 1 && unary.child(0).child(0).is(TokenKind.ARROW)
+                && LocalScopes.plainIdentifier(unary.child(1)) == use
+                && expression.is(NodeKind.EXPRESSION) && expression.children().size() == 1
+                && list.is(NodeKind.EXPRESSION_LIST) && list.children().size() == 1
+                && statement.is(NodeKind.SIMPLE_STMT)
+                && (statement.children().size() == 1 || statement.children().size() == 3
+                && statement.child(2) == list
+                && (statement.child(1).is(TokenKind.ASSIGN) || statement.child(1).is(TokenKind.DEFINE)));
+        return received ? statement : null;
     }
 
     /** The statement {@code use.method(...)} when the use is that statement's receiver, else null. */

@@ -46,6 +46,13 @@ class GoroutineJoinsTest {
         // jumps that stay inside the statements in between (a break of an inner loop or switch) are fine, so is a panic
         "ch := make(chan error)\ngo worker(f, ch)\nfor i := 0; i < 3; i++ {\n\tif i == 1 {\n\t\tbreak\n\t}\n}\n"
                 + "if path == \"x\" {\n\tpanic(path)\n}\nswitch path {\ncase \"\":\n\tbreak\n}\nfor range ch {\n}",
+        // a literal whose last statement sends on a channel made in the body, received as a statement
+        // (x/crypto/ssh's certs_test.go shape), with an assignment, a definition, a comma-ok or a bare receive
+        "errc := make(chan error)\ngo func() {\n\terr := check(f)\n\terrc <- err\n}()\nerr := <-errc\n_ = err",
+        "errc := make(chan error)\nvar err error\ngo func() {\n\terrc <- f.Check()\n}()\nerr = <-errc\n_ = err",
+        "errc := make(chan error, 1)\ngo func() {\n\tif path == \"\" {\n\t\treturn\n\t}\n\terrc <- f.Check()\n}()\n"
+                + "err, ok := <-errc\n_, _ = err, ok",
+        "done := make(chan bool)\ngo func(out chan<- bool) {\n\tuse(f)\n\tout <- true\n}(done)\n<-done",
     })
     void provesJoinsWithinTheIteration(String body) throws Exception {
         assertNull(check(source("p", body)), body);
@@ -88,6 +95,23 @@ class GoroutineJoinsTest {
         "done := make(chan struct{})\ngo func() {\n\tdefer close(done)\n\tgo use(f)\n}()\nfor range done {\n}",
         // the literal closes its parameter but also uses the captured channel
         "ch := make(chan error)\ngo func(out chan<- error) {\n\tdefer close(out)\n\tuse(f)\n\tclose(ch)\n}(ch)\nfor range ch {\n}",
+        // a final send: the receive is in a select (another case may be taken), or conditional, or missing
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nif path != \"\" {\n\t<-errc\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()",
+        // ... the send is not last, or a deferred call runs after it, or it sits in a branch
+        "errc := make(chan error)\ngo func() {\n\terrc <- nil\n\tuse(f)\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\tif path != \"\" {\n\t\tdefer use(f)\n\t}\n\terrc <- nil\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\tuse(f)\n\tif path != \"\" {\n\t\terrc <- nil\n\t}\n}()\n<-errc",
+        // ... the channel is sent on twice, closed, shared, or the goroutine sends it elsewhere
+        "errc := make(chan error)\ngo func() {\n\terrc <- nil\n\terrc <- f.Check()\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nclose(errc)\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\ngo func() {\n\terrc <- nil\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\tkeep = errc\n\terrc <- f.Check()\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nkeep = errc\n<-errc",
+        // ... the channel is not made in this iteration, or the goroutine starts another one
+        "errc := shared\ngo func() {\n\terrc <- f.Check()\n}()\n<-errc",
+        "errc := make(chan error)\ngo func() {\n\tgo use(f)\n\terrc <- nil\n}()\n<-errc",
     })
     void refusesGoroutinesNotProvablyJoined(String body) throws Exception {
         Refusal refusal = check(source("p", body));
@@ -102,6 +126,14 @@ class GoroutineJoinsTest {
                 + "\tkept = f\n}()\nwg.Wait()"));
         assertNotNull(refusal);
         assertTrue(refusal.detail().contains("stored in kept"), refusal.detail());
+    }
+
+    @Test
+    void aJoinedGoroutineThatSendsTheResourceItselfStillLetsItEscape() throws Exception {
+        Refusal refusal = check(source("p", "fc := make(chan *file)\ngo func() {\n\tfc <- f\n}()\ng := <-fc\n"
+                + "kept = g"));
+        assertNotNull(refusal);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
     }
 
     @Test
