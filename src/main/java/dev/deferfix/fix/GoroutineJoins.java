@@ -29,7 +29,9 @@ import java.util.Set;
  *     is its declaration, a signalling goroutine (several only in exclusive
  *     branches of one if or switch, so at most one runs), wg.Add(1), or a join
  *     ({@code for ... range ch}, {@code wg.Wait()}, or for a final send a
- *     receive {@code <-ch}, {@code v := <-ch}, {@code v = <-ch} as a statement);
+ *     receive {@code <-ch}, {@code v := <-ch}, {@code v = <-ch} as a statement,
+ *     or a select whose every case receives it or ends in a call that never
+ *     returns, such as a timeout's {@code t.Fatal});
  *     no signalling goroutine sits in a loop or literal nested inside the
  *     variable's scope;</li>
  * <li>a join follows the go statement on every path ({@link JoinPath});</li>
@@ -62,20 +64,9 @@ final class GoroutineJoins {
     /** close and make are the builtins, sync is the standard package: asked last, it may read other files. */
     private boolean namesMeanWhatTheySay(Signal signal, ParsedFile file) {
         if (signal.kind() == Kind.DONE) {
-            return importsSync(file.root());
+            return StandardImports.importsAsItself(file.root(), "sync");
         }
         return !declarations.declares(file, "close") && !declarations.declares(file, "make");
-    }
-
-    private static boolean importsSync(SyntaxNode root) {
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
-            SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
-            boolean named = name == null ? spec.firstChild(TokenKind.DOT) == null : name.text().equals("sync");
-            if (named && spec.firstChild(NodeKind.IMPORT_PATH).text().equals("\"sync\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The signal variable as the loop body names it, and the argument bound to it (null when captured). */
@@ -172,8 +163,8 @@ final class GoroutineJoins {
                 return range != null && joins.add(range);
             }
             if (signal.kind() == Kind.SEND) {
-                SyntaxNode receive = receiveStatement(use);
-                return receive != null && joins.add(receive);
+                SyntaxNode join = receiveJoin(use, unit, scopes);
+                return join != null && (joins.add(join) || join.is(NodeKind.SELECT_STMT));
             }
             SyntaxNode statement = methodCallStatement(use, "Wait");
             if (statement != null) {
@@ -183,6 +174,33 @@ final class GoroutineJoins {
             CallShape add = statement == null ? null : CallShape.of(statement.child(0).child(0));
             return add != null && add.arguments().size() == 1 && add.arguments().get(0).text().strip().equals("1")
                     && adds.add(statement);
+        }
+
+        /**
+         * The join a receive from the signal makes: the receive statement itself, or a select
+         * none of whose cases can finish without the value: each receives it or ends in a
+         * call that never returns (a timeout's t.Fatal). Null for any other use.
+         */
+        private SyntaxNode receiveJoin(SyntaxNode use, LoopUnit unit, LocalScopes scopes) {
+            SyntaxNode statement = use.ancestor(NodeKind.SIMPLE_STMT);
+            if (statement == null || receivedChannel(statement) != use) {
+                return null;
+            }
+            SyntaxNode clause = statement.parent();
+            if (!clause.is(NodeKind.COMM_CLAUSE)) {
+                return statement;
+            }
+            SyntaxNode select = clause.parent();
+            for (SyntaxNode each : select.children(NodeKind.COMM_CLAUSE)) {
+                SyntaxNode comm = each.firstChild(NodeKind.SIMPLE_STMT);
+                SyntaxNode channel = comm == null ? null : receivedChannel(comm);
+                boolean receives = channel != null && scopes.resolve(channel) == signal.variable();
+                if (!receives && !NoReturnCalls.endsWithOne(each.firstChild(NodeKind.STATEMENT_LIST), scopes,
+                        unit.file(), declarations)) {
+                    return null;
+                }
+            }
+            return select;
         }
 
         /** A use inside a go statement is fine only as that goroutine's own end of this handshake. */
@@ -241,25 +259,20 @@ final class GoroutineJoins {
         return ranged ? clause.parent() : null;
     }
 
-    /**
-     * The statement {@code <-use}, {@code v := <-use}, {@code v, ok := <-use} or {@code v = <-use}, or null.
-     * (One in a select's case is never on every path, so {@link JoinPath} never counts it.)
-     */
-    private static SyntaxNode receiveStatement(SyntaxNode use) {
-        SyntaxNode unary = use.parent().parent().parent();
-        SyntaxNode expression = unary.parent();
-        SyntaxNode list = expression.parent();
-        SyntaxNode statement = list.parent();
+    /** The channel name a receive statement reads: {@code <-ch}, {@code v := <-ch}, {@code v, ok := <-ch}, {@code v = <-ch}. */
+    private static SyntaxNode receivedChannel(SyntaxNode statement) {
+        int size = statement.children().size();
+        boolean shape = size == 1 || size == 3
+                && (statement.child(1).is(TokenKind.ASSIGN) || statement.child(1).is(TokenKind.DEFINE));
+        SyntaxNode list = statement.child(size - 1);
+        if (!shape || !list.is(NodeKind.EXPRESSION_LIST) || list.children().size() != 1
+                || list.child(0).children().size() != 1) {
+            return null;
+        }
+        SyntaxNode unary = list.child(0).child(0);
         boolean received = unary.is(NodeKind.UNARY_EXPR) && unary.children().size() == 2
-                && unary.child(0).children().size() == 1 && unary.child(0).child(0).is(TokenKind.ARROW)
-                && LocalScopes.plainIdentifier(unary.child(1)) == use
-                && expression.is(NodeKind.EXPRESSION) && expression.children().size() == 1
-                && list.is(NodeKind.EXPRESSION_LIST) && list.children().size() == 1
-                && statement.is(NodeKind.SIMPLE_STMT)
-                && (statement.children().size() == 1 || statement.children().size() == 3
-                && statement.child(2) == list
-                && (statement.child(1).is(TokenKind.ASSIGN) || statement.child(1).is(TokenKind.DEFINE)));
-        return received ? statement : null;
+                && unary.child(0).children().size() == 1 && unary.child(0).child(0).is(TokenKind.ARROW);
+        return received ? LocalScopes.plainIdentifier(unary.child(1)) : null;
     }
 
     /** The statement {@code use.method(...)} when the use is that statement's receiver, else null. */

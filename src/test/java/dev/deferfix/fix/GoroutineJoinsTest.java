@@ -53,6 +53,13 @@ class GoroutineJoinsTest {
         "errc := make(chan error, 1)\ngo func() {\n\tif path == \"\" {\n\t\treturn\n\t}\n\terrc <- f.Check()\n}()\n"
                 + "err, ok := <-errc\n_, _ = err, ok",
         "done := make(chan bool)\ngo func(out chan<- bool) {\n\tuse(f)\n\tout <- true\n}(done)\n<-done",
+        // ... or received in a select whose other cases never finish (net/http/httputil's dump_test.go shape)
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase err := <-errc:\n\t_ = err\n"
+                + "case <-shared:\n\tt.Fatal(\"timeout\")\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tpanic(\"timeout\")\ndefault:\n\tt.FailNow()\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase err := <-errc:\n"
+                + "\t_ = err\ncase shared <- nil:\n\tt.Skipf(\"%s\", path)\n}",
     })
     void provesJoinsWithinTheIteration(String body) throws Exception {
         assertNull(check(source("p", body)), body);
@@ -98,6 +105,16 @@ class GoroutineJoinsTest {
         // a final send: the receive is in a select (another case may be taken), or conditional, or missing
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nif path != \"\" {\n\t<-errc\n}",
+        // ... the select's other case may finish: a call that returns, one that is not last, one on
+        // something that is not a test, or a panic that is not the builtin
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tt.Log(\"timeout\")\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tt.Fatal(\"timeout\")\n\tuse(f)\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tr.Fatal(\"timeout\")\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\npanic := t.Log\nselect {\ncase <-errc:\n"
+                + "case <-shared:\n\tpanic(\"timeout\")\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()",
         // ... the send is not last, or a deferred call runs after it, or it sits in a branch
         "errc := make(chan error)\ngo func() {\n\terrc <- nil\n\tuse(f)\n}()\n<-errc",
@@ -196,7 +213,15 @@ class GoroutineJoinsTest {
     void aWaitGroupMustComeFromTheStandardSyncPackage() throws Exception {
         String body = "var wg sync.WaitGroup\nwg.Add(1)\ngo func() {\n\tdefer wg.Done()\n\tuse(f)\n}()\nwg.Wait()";
         assertNull(check(source("p", body)));
-        assertNotNull(check(source("p", body).replace("import \"sync\"", "import sync \"example.com/mysync\"")));
+        assertNotNull(check(source("p", body).replace("\"sync\"\n", "sync \"example.com/mysync\"\n")));
+    }
+
+    @Test
+    void aTimeoutCaseStopsTheTestOnlyWithTheStandardTestingPackage() throws Exception {
+        String body = "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\n"
+                + "case <-shared:\n\tt.Fatal(\"timeout\")\n}";
+        assertNull(check(source("p", body)));
+        assertNotNull(check(source("p", body).replace("\"testing\"\n", "testing \"example.com/mytesting\"\n")));
     }
 
     private static final String HELPER = """
@@ -212,7 +237,10 @@ class GoroutineJoinsTest {
         return """
                 package PKG
 
-                import "sync"
+                import (
+                	"sync"
+                	"testing"
+                )
 
                 type file struct{}
 
@@ -242,7 +270,7 @@ class GoroutineJoinsTest {
                 	use(f)
                 }
 
-                func run(paths []string, r *runner, shared chan error) {
+                func run(t *testing.T, paths []string, r *runner, shared chan error) {
                 	var outer sync.WaitGroup
                 	var kept *file
                 	var keep chan error
