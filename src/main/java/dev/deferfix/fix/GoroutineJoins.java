@@ -178,8 +178,9 @@ final class GoroutineJoins {
 
         /**
          * The join a receive from the signal makes: the receive statement itself, or a select
-         * none of whose cases can finish without the value: each receives it or ends in a
-         * call that never returns (a timeout's t.Fatal). Null for any other use.
+         * none of whose cases can finish without the value: each receives it, or ends in a
+         * call that never returns (a timeout's t.Fatal) with no jump before it that could
+         * leave the case (a break of the select, say). Null for any other use.
          */
         private SyntaxNode receiveJoin(SyntaxNode use, LoopUnit unit, LocalScopes scopes) {
             SyntaxNode statement = use.ancestor(NodeKind.SIMPLE_STMT);
@@ -195,12 +196,23 @@ final class GoroutineJoins {
                 SyntaxNode comm = each.firstChild(NodeKind.SIMPLE_STMT);
                 SyntaxNode channel = comm == null ? null : receivedChannel(comm);
                 boolean receives = channel != null && scopes.resolve(channel) == signal.variable();
-                if (!receives && !NoReturnCalls.endsWithOne(each.firstChild(NodeKind.STATEMENT_LIST), scopes,
-                        unit.file(), declarations)) {
+                if (!receives && !neverFinishes(each.firstChild(NodeKind.STATEMENT_LIST), unit, scopes)) {
                     return null;
                 }
             }
             return select;
+        }
+
+        private boolean neverFinishes(SyntaxNode statementList, LoopUnit unit, LocalScopes scopes) {
+            if (!NoReturnCalls.endsWithOne(statementList, scopes, unit.file(), declarations)) {
+                return false;
+            }
+            for (SyntaxNode statement : GoTrees.statements(statementList)) {
+                if (JoinPath.mayLeave(statement)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A use inside a go statement is fine only as that goroutine's own end of this handshake. */

@@ -58,6 +58,8 @@ class GoroutineJoinsTest {
                 + "case <-shared:\n\tt.Fatal(\"timeout\")\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
                 + "\tpanic(\"timeout\")\ndefault:\n\tt.FailNow()\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tfor i := 0; i < 3; i++ {\n\t\tif i == 1 {\n\t\t\tbreak\n\t\t}\n\t}\n\tt.Fatal(\"timeout\")\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase err := <-errc:\n"
                 + "\t_ = err\ncase shared <- nil:\n\tt.Skipf(\"%s\", path)\n}",
     })
@@ -113,6 +115,11 @@ class GoroutineJoinsTest {
                 + "\tt.Fatal(\"timeout\")\n\tuse(f)\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
                 + "\tr.Fatal(\"timeout\")\n}",
+        // ... or a jump leaves the case before its t.Fatal (this break ends the select, not the test)
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tif path != \"\" {\n\t\tbreak\n\t}\n\tt.Fatal(\"timeout\")\n}",
+        "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\nselect {\ncase <-errc:\ncase <-shared:\n"
+                + "\tif path != \"\" {\n\t\tcontinue\n\t}\n\tt.Fatal(\"timeout\")\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()\npanic := t.Log\nselect {\ncase <-errc:\n"
                 + "case <-shared:\n\tpanic(\"timeout\")\n}",
         "errc := make(chan error)\ngo func() {\n\terrc <- f.Check()\n}()",
