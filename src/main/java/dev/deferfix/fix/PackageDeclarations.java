@@ -3,6 +3,7 @@ package dev.deferfix.fix;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.ParsedFile;
+import dev.deferfix.parse.SourceText;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
@@ -12,7 +13,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  * package is the file itself plus the other .go files of its directory with
  * the same package clause; a non-test file sees only non-test files, a
  * _test.go file sees both (package x and package x_test stay apart by their
- * names). Other files are parsed only when asked, once per directory for the
- * life of this object (one run), and only this summary of them is kept.
+ * names). Other files are read only when asked, once per directory for the
+ * life of this object (one run), and only this summary of them is kept. They
+ * are lexed, not parsed ({@link TopLevelNames}), unless one may start a
+ * function with {@code defer close(...)}: a package like net has 196 files,
+ * and parsing them all took most of a one-file run on net/server_test.go.
  */
 final class PackageDeclarations {
     /** Answer for a name without a provable signal. */
@@ -57,7 +60,7 @@ final class PackageDeclarations {
 
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
-        if (FileSummary.namesIn(file.root()).contains(name)) {
+        if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {
             return true;
         }
         List<FileSummary> others = otherFiles(file);
@@ -100,8 +103,7 @@ final class PackageDeclarations {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().endsWith(".go")).toList()) {
                 if (Files.isRegularFile(entry)) {
-                    ParsedFile parsed = GoParsing.parse(entry.toString(), Files.readAllBytes(entry));
-                    files.add(FileSummary.of(entry.getFileName().toString(), parsed.root()));
+                    files.add(FileSummary.read(entry));
                 }
             }
         } catch (IOException | SyntaxError unreadable) {
@@ -124,13 +126,22 @@ final class PackageDeclarations {
             return fileName.endsWith("_test.go");
         }
 
-        static FileSummary of(String fileName, SyntaxNode root) {
+        /** Lexed, and parsed only when a function may close a parameter first thing. */
+        static FileSummary read(Path file) throws IOException, SyntaxError {
+            SourceText source = SourceText.decode(file.toString(), Files.readAllBytes(file));
+            TopLevelNames top = TopLevelNames.of(GoParsing.tokenize(source), source);
             Map<String, List<Integer>> closers = new HashMap<>();
-            for (SyntaxNode function : functions(root)) {
-                closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
-                        .add(closedParameter(function));
+            if (top.mayCloseFirst()) {
+                for (SyntaxNode function : functions(GoParsing.parse(source).root())) {
+                    closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
+                            .add(closedParameter(function));
+                }
+            } else {
+                for (String function : top.functions()) {
+                    closers.computeIfAbsent(function, n -> new ArrayList<>()).add(NONE);
+                }
             }
-            return new FileSummary(fileName, PackageDeclarations.packageName(root), namesIn(root), closers);
+            return new FileSummary(file.getFileName().toString(), top.packageName(), top.names(), closers);
         }
 
         static List<Integer> closersIn(SyntaxNode root, String name) {
@@ -153,26 +164,6 @@ final class PackageDeclarations {
                 }
             }
             return functions;
-        }
-
-        static Set<String> namesIn(SyntaxNode root) {
-            Set<String> names = new HashSet<>();
-            functions(root).forEach(function -> names.add(function.firstChild(TokenKind.IDENTIFIER).text()));
-            for (SyntaxNode top : root.children(NodeKind.TOP_LEVEL_DECL)) {
-                SyntaxNode declaration = top.firstChild(NodeKind.DECLARATION);
-                if (declaration == null) {
-                    continue;
-                }
-                declaration.walk(node -> true, node -> {
-                    if (node.is(NodeKind.VAR_SPEC) || node.is(NodeKind.CONST_SPEC)) {
-                        node.child(0).children().stream().filter(n -> n.is(TokenKind.IDENTIFIER))
-                                .forEach(n -> names.add(n.text()));
-                    } else if (node.is(NodeKind.TYPE_SPEC)) {
-                        names.add(node.child(0).text());
-                    }
-                });
-            }
-            return names;
         }
 
         private static int closedParameter(SyntaxNode function) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -150,11 +149,7 @@ class LoopDeferScreenTest {
     /** Every .go file under root (vendor and testdata too) that mentions defer and parses. */
     private static Sweep sweep(Path root) throws IOException {
         Sweep sweep = new Sweep();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p)).sorted().toList();
-        }
-        for (Path file : files) {
+        for (Path file : GoToolchain.goFilesUnder(root)) {
             byte[] content = Files.readAllBytes(file);
             if (!new String(content, StandardCharsets.ISO_8859_1).contains("defer")) {
                 continue;

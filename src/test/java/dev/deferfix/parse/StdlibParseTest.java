@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +38,7 @@ class StdlibParseTest {
     void parsesEveryValidFileAndPrintsEveryFileBack() throws Exception {
         Path src = GoToolchain.stdlibSourceOrSkip();
         Set<String> broken = GoToolchain.knownBrokenStdlibFiles();
-        List<Path> files = goFiles(src);
+        List<Path> files = GoToolchain.goFilesUnder(src);
         assertEquals(FILES, files.size(), ".go files under " + src);
         assertEquals(BROKEN, broken.size());
 
@@ -120,13 +119,6 @@ class StdlibParseTest {
             return null;
         }
         return "differs at byte " + Arrays.mismatch(bytes, printed);
-    }
-
-    private static List<Path> goFiles(Path src) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            return walk.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p))
-                    .sorted().toList();
-        }
     }
 
     @Test

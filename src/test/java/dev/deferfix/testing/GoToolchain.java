@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -82,6 +83,13 @@ public final class GoToolchain {
             return src.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every regular .go file under {@code dir} (vendor and testdata too), in path order. */
+    public static List<Path> goFilesUnder(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p)).sorted().toList();
         }
     }
 

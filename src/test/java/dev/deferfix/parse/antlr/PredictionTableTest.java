@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.TokenStream;
@@ -97,12 +95,6 @@ class PredictionTableTest {
         return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), agreement);
     }
 
-    private static List<Path> goFilesUnder(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p)).sorted().toList();
-        }
-    }
-
     @Test
     void theBuildBundlesATableForThisGrammar() {
         assertNotNull(PredictionTable.bundled(), "no prediction table beside the classes: the build's step failed?");
@@ -120,7 +112,7 @@ class PredictionTableTest {
     @Test
     void itAgreesWithAntlrOnEveryValidFixture() throws IOException {
         Agreement agreement = new Agreement(PredictionTable.bundled());
-        for (Path file : goFilesUnder(FIXTURES)) {
+        for (Path file : GoToolchain.goFilesUnder(FIXTURES)) {
             if (!file.startsWith(FIXTURES.resolve("bad"))) {
                 assertTrue(parseFile(file, agreement), file + " parses");
             }
@@ -133,7 +125,7 @@ class PredictionTableTest {
         Path src = GoToolchain.stdlibSourceOrSkip();
         Agreement agreement = new Agreement(PredictionTable.bundled());
         int parsed = 0;
-        for (Path file : goFilesUnder(src)) {
+        for (Path file : GoToolchain.goFilesUnder(src)) {
             if (!GoToolchain.isKnownBrokenStdlibFile(src.relativize(file).toString()) && parseFile(file, agreement)) {
                 parsed++;
             }
