@@ -18,7 +18,9 @@ import java.util.Random;
  * forward gotos to just after a loop, returns with values, bare returns of
  * named results, switch and select with break, function literals, panics
  * recovered by a function-level deferred recover; methods and generic
- * functions. A few shapes a rewrite must not move (a literal reading state
+ * functions; goroutines that use the resource and are joined within the
+ * iteration (a receive of their last send, or a select whose other case
+ * never runs). A few shapes a rewrite must not move (a literal reading state
  * the function changes later, a resource kept after the loop, a reassigned
  * resource, a close error folded into a named result, a loop variable read
  * after the loop) keep the rewriter's refusals honest.
@@ -76,6 +78,8 @@ final class LoopProgramGenerator {
         out.append("type ").append(prefix).append("T struct{ base int }\n\n");
         out.append("type ").append(prefix).append("I int\n\n");
         out.append("var ").append(prefix).append("state int\n\n");
+        // Never ready (a nil channel): a select's case on it marks a path that never runs.
+        out.append("var ").append(prefix).append("never chan bool\n\n");
         int functions = 1 + random.nextInt(3);
         StringBuilder main = new StringBuilder("func " + prefix + "main() {\n");
         for (int f = 0; f < functions; f++) {
@@ -378,7 +382,7 @@ final class LoopProgramGenerator {
         String site = "s" + id;
         String tag = loop.tag();
         into.append(ind).append(site).append(" := open(\"").append(site).append("\", ").append(tag).append(")\n");
-        int shape = random.nextInt(116);
+        int shape = random.nextInt(126);
         if (shape < 35) {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         } else if (shape < 50) {
@@ -434,12 +438,32 @@ final class LoopProgramGenerator {
             // The argument is evaluated by the defer statement, before acc changes.
             into.append(ind).append("defer note(").append(site).append(", acc)\n");
             into.append(ind).append("acc++\n");
+        } else if (shape < 122) {
+            // A goroutine uses the resource and sends last; receiving that joins it within the iteration.
+            into.append(ind).append("defer ").append(site).append(".Close()\n");
+            joinedGoroutine(into, site, tag, ind);
         } else {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         }
         if (random.nextInt(3) == 0) {
             into.append(ind).append(site).append(".use(\"w").append(++nextId).append("\", ").append(tag)
                     .append(")\n");
+        }
+    }
+
+    /** go func() { site.use(...); done <- true }(), then a receive or a select whose other case never runs. */
+    private void joinedGoroutine(StringBuilder into, String site, String tag, String ind) {
+        String done = site + "done";
+        into.append(ind).append(done).append(" := make(chan bool)\n");
+        into.append(ind).append("go func() {\n").append(ind).append("\t").append(site).append(".use(\"g")
+                .append(++nextId).append("\", ").append(tag).append(")\n").append(ind).append("\t").append(done)
+                .append(" <- true\n").append(ind).append("}()\n");
+        if (random.nextBoolean()) {
+            into.append(ind).append("<-").append(done).append("\n");
+        } else {
+            into.append(ind).append("select {\n").append(ind).append("case <-").append(done).append(":\n")
+                    .append(ind).append("case <-").append(prefix).append("never:\n").append(ind)
+                    .append("\tpanic(\"never\")\n").append(ind).append("}\n");
         }
     }
 
