@@ -53,7 +53,13 @@ final class PackageDeclarations {
             if (others == null) {
                 return NONE;
             }
-            others.forEach(other -> found.addAll(other.closers().getOrDefault(name, List.of())));
+            for (FileSummary other : others) {
+                List<Integer> closers = other.closersOf(name);
+                if (closers == null) {
+                    return NONE;
+                }
+                found.addAll(closers);
+            }
         }
         return !found.isEmpty() && found.stream().distinct().count() == 1 ? found.get(0) : NONE;
     }
@@ -64,7 +70,7 @@ final class PackageDeclarations {
             return true;
         }
         List<FileSummary> others = otherFiles(file);
-        return others == null || others.stream().anyMatch(other -> other.names().contains(name));
+        return others == null || others.stream().anyMatch(other -> other.top.names().contains(name));
     }
 
     /**
@@ -90,7 +96,7 @@ final class PackageDeclarations {
             if (other == FileSummary.UNREADABLE) {
                 return null;
             }
-            if (other.packageName().equals(packageName) && (testFile || !other.testFile())
+            if (other.top.packageName().equals(packageName) && (testFile || !other.testFile())
                     && !other.fileName().equals(fileName)) {
                 visible.add(other);
             }
@@ -117,31 +123,63 @@ final class PackageDeclarations {
         return clause == null ? "" : clause.firstChild(TokenKind.IDENTIFIER).text();
     }
 
-    /** One file: its package clause, its top-level names, and per function name the closed parameter of each declaration. */
-    private record FileSummary(String fileName, String packageName, Set<String> names,
-                               Map<String, List<Integer>> closers) {
-        static final FileSummary UNREADABLE = new FileSummary("", "", Set.of(), Map.of());
+    /**
+     * One file: its package clause and top-level names, lexed; and, parsed when first
+     * asked, which parameter each of its functions closes first thing. Only a file with
+     * the tokens {@code defer close (} can have such a function, and only a go statement
+     * calling a function of that name asks.
+     */
+    private static final class FileSummary {
+        static final FileSummary UNREADABLE = new FileSummary(null, new TopLevelNames("", List.of(), Set.of(), false));
 
-        boolean testFile() {
-            return fileName.endsWith("_test.go");
+        private final Path path;
+        final TopLevelNames top;
+        /** Per function name, the closed parameter of each declaration; null until parsed. */
+        private Map<String, List<Integer>> closers;
+
+        private FileSummary(Path path, TopLevelNames top) {
+            this.path = path;
+            this.top = top;
         }
 
-        /** Lexed, and parsed only when a function may close a parameter first thing. */
+        String fileName() {
+            return path == null ? "" : path.getFileName().toString();
+        }
+
+        boolean testFile() {
+            return fileName().endsWith("_test.go");
+        }
+
         static FileSummary read(Path file) throws IOException, SyntaxError {
             SourceText source = SourceText.decode(file.toString(), Files.readAllBytes(file));
-            TopLevelNames top = TopLevelNames.of(GoParsing.tokenize(source), source);
-            Map<String, List<Integer>> closers = new HashMap<>();
-            if (top.mayCloseFirst()) {
-                for (SyntaxNode function : functions(GoParsing.parse(source).root())) {
-                    closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
-                            .add(closedParameter(function));
-                }
-            } else {
-                for (String function : top.functions()) {
-                    closers.computeIfAbsent(function, n -> new ArrayList<>()).add(NONE);
+            return new FileSummary(file, TopLevelNames.of(GoParsing.tokenize(source), source));
+        }
+
+        /** The closed parameter (or NONE) of each declaration of {@code name} here; null if the file no longer parses. */
+        synchronized List<Integer> closersOf(String name) {
+            if (!top.functions().contains(name)) {
+                return List.of();
+            }
+            if (!top.mayCloseFirst()) {
+                return List.of(NONE); // one declaration: a function name is declared once per file
+            }
+            if (closers == null) {
+                try {
+                    closers = closersIn(GoParsing.parse(path.toString(), Files.readAllBytes(path)).root());
+                } catch (IOException | SyntaxError unreadable) {
+                    return null;
                 }
             }
-            return new FileSummary(file.getFileName().toString(), top.packageName(), top.names(), closers);
+            return closers.getOrDefault(name, List.of());
+        }
+
+        private static Map<String, List<Integer>> closersIn(SyntaxNode root) {
+            Map<String, List<Integer>> closers = new HashMap<>();
+            for (SyntaxNode function : functions(root)) {
+                closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
+                        .add(closedParameter(function));
+            }
+            return closers;
         }
 
         static List<Integer> closersIn(SyntaxNode root, String name) {

@@ -211,6 +211,15 @@ class GoroutineJoinsTest {
     }
 
     @Test
+    void aCalleeInAFileThatLexesButDoesNotParseProvesNothing() throws Exception {
+        // such a file is read by its tokens; its tree, needed for the closed parameter, is not there
+        Files.writeString(dir.resolve("helper.go"), HELPER.replace("PKG", "p") + "\nfunc {\n");
+        assertNotNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
+        Files.writeString(dir.resolve("helper.go"), HELPER.replace("PKG", "p"));
+        assertNull(check(source("p", "ch := make(chan error)\ngo helper(f, ch)\nfor range ch {\n}")));
+    }
+
+    @Test
     void aPackageThatRedeclaresCloseProvesNoChannelJoin() throws Exception {
         String body = "ch := make(chan error)\ngo worker(f, ch)\nfor range ch {\n}";
         assertNull(check(source("p", body)));
