@@ -29,6 +29,8 @@ public final class PredictionTable {
     static final int UNKNOWN = 0;
     /** A state's prediction that says the walk must stop: it needs a predicate. */
     static final int NEEDS_PREDICATE = -1;
+    /** Names a system property that, when set, keeps the table out (the build sets it while filling the DFA). */
+    public static final String OFF_PROPERTY = "deferfix.predictionTable.off";
 
     /** Per decision: its start state, or -1; for a precedence decision, -2 - its index in {@link #precedenceStarts}. */
     private final int[] decisionStart;
@@ -68,10 +70,8 @@ public final class PredictionTable {
         return UNKNOWN;
     }
 
+    /** The decision's start state (for the parser's precedence, in a left-recursive rule), or -1. */
     private int startOf(int decision, int precedence) {
-        if (decision >= decisionStart.length) {
-            return -1;
-        }
         int start = decisionStart[decision];
         if (start >= -1) {
             return start;
@@ -103,9 +103,6 @@ public final class PredictionTable {
         }
         return -1;
     }
-
-    /** Names a system property that, when set, keeps the table out (the build sets it while filling the DFA). */
-    public static final String OFF_PROPERTY = "deferfix.predictionTable.off";
 
     /**
      * The table the build put beside this class, loaded on first use; null when
