@@ -47,7 +47,7 @@ final class PackageDeclarations {
      * it (under other build tags) differs, or a file of the package cannot be read.
      */
     int closedParameter(ParsedFile file, String name) {
-        List<Integer> found = FileSummary.closersIn(file.root(), name);
+        List<Integer> found = new ArrayList<>(FileSummary.closersIn(file.root()).getOrDefault(name, List.of()));
         if (found.isEmpty()) {
             List<FileSummary> others = otherFiles(file);
             if (others == null) {
@@ -173,23 +173,14 @@ final class PackageDeclarations {
             return closers.getOrDefault(name, List.of());
         }
 
-        private static Map<String, List<Integer>> closersIn(SyntaxNode root) {
+        /** Per function name, the closed parameter (or NONE) of each of its declarations in the tree. */
+        static Map<String, List<Integer>> closersIn(SyntaxNode root) {
             Map<String, List<Integer>> closers = new HashMap<>();
             for (SyntaxNode function : functions(root)) {
                 closers.computeIfAbsent(function.firstChild(TokenKind.IDENTIFIER).text(), n -> new ArrayList<>())
                         .add(closedParameter(function));
             }
             return closers;
-        }
-
-        static List<Integer> closersIn(SyntaxNode root, String name) {
-            List<Integer> found = new ArrayList<>();
-            for (SyntaxNode function : functions(root)) {
-                if (function.firstChild(TokenKind.IDENTIFIER).text().equals(name)) {
-                    found.add(closedParameter(function));
-                }
-            }
-            return found;
         }
 
         /** Functions without a receiver. */
