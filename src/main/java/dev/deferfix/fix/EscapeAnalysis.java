@@ -21,7 +21,8 @@ import java.util.Set;
  * other local variables (aliases); it escapes when it is assigned or stored
  * into something declared outside the body, appended to such a slice, sent on
  * a channel, returned after the defer, used by a go statement, or captured by a
- * function literal that itself escapes that way. A go statement whose goroutine
+ * function literal that itself escapes that way, or used by a defer of the
+ * body that is not moved with the unit's. A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
  * as a call: what it does with the value is followed like any other use.
  * Method calls on it and reading its fields are ordinary uses; passing it to a
@@ -31,24 +32,19 @@ import java.util.Set;
  * before the rewrite as well). Where the flow is not understood, it counts as
  * an escape.
  */
-public final class EscapeAnalysis implements UnitCheck {
+public final class EscapeAnalysis implements SiteCheck {
     /** One per run: it caches what other files of a package declare. */
     private final GoroutineJoins joins = new GoroutineJoins(new PackageDeclarations());
 
     @Override
-    public Refusal check(LoopUnit unit, FixOptions options) {
-        for (DeferSite site : unit.sites()) {
-            LocalScopes scopes = LocalScopes.of(site.function());
-            Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
-            String escape = keptOutside(site, scopes, unit.loop());
-            if (escape == null) {
-                escape = new Search(unit, site, scopes, joins).firstEscape(resources);
-            }
-            if (escape != null) {
-                return new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);
-            }
+    public Refusal check(LoopUnit unit, DeferSite site) {
+        LocalScopes scopes = LocalScopes.of(site.function());
+        Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
+        String escape = keptOutside(site, scopes, unit.loop());
+        if (escape == null) {
+            escape = new Search(unit, site, scopes, joins).firstEscape(resources);
         }
-        return null;
+        return escape == null ? null : new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);
     }
 
     /**
@@ -149,6 +145,10 @@ public final class EscapeAnalysis implements UnitCheck {
                 if (up.is(NodeKind.GO_STMT) && !joins.joinedWithinIteration(up, unit, scopes)) {
                     return where + " is used by a go statement that outlives the iteration";
                 }
+                if (staysDeferred(up)) {
+                    return where + " is used by the defer at line " + line(up)
+                            + ", which stays and runs when the function returns";
+                }
             }
             boolean throughCall = keptByCalls.contains(declaration);
             String direct = reachesResource(use, declaration) ? follow(use.parent(), where, throughCall) : null;
@@ -165,6 +165,24 @@ public final class EscapeAnalysis implements UnitCheck {
                 }
             }
             return null;
+        }
+
+        /**
+         * A defer of the body that is not moved with the unit's (it is refused,
+         * suppressed or a note): its call runs when the function returns, after
+         * the cleanup that now ends the iteration. A defer inside a function
+         * literal runs when that literal returns instead.
+         */
+        private boolean staysDeferred(SyntaxNode node) {
+            if (!node.is(NodeKind.DEFER_STMT) || GoTrees.enclosingFunction(node) != site.function()) {
+                return false;
+            }
+            for (DeferSite moved : unit.sites()) {
+                if (moved.defer() == node) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -16,7 +16,8 @@ import java.util.List;
  * leaves the iteration after the defer, several defers in reverse order. A
  * deferred function literal becomes a direct call. Refuses unless every defer
  * is a statement directly in the body, nothing after it leaves the iteration
- * in a way that cannot get a call (return, goto), and the call reads the same
+ * in a way that cannot get a call (return, goto), no defer that stays (refused,
+ * suppressed or a note) follows a moved one, and the call reads the same
  * values later (see {@link LateCallCheck}).
  *
  * <p>A trailing comment on the defer's line moves with the call at the end of
@@ -53,6 +54,10 @@ public final class ExplicitClose implements Strategy {
                         + " is inside another statement of the loop body");
             }
             indexes.add(index);
+        }
+        String laterDefer = deferStayingAfter(unit, sites.get(0));
+        if (laterDefer != null) {
+            return refuse(RefusalReason.OTHER_DEFER_IN_BODY, laterDefer);
         }
         String gotoProblem = anyGoto(body);
         if (gotoProblem != null) {
@@ -105,6 +110,30 @@ public final class ExplicitClose implements Strategy {
                 + " iteration panics (or calls runtime.Goexit, as t.Fatal does) between the former defer"
                 + " and the end of the iteration.");
         return text.toString();
+    }
+
+    /**
+     * A defer of the body that stays (refused, suppressed or a note) and comes
+     * after a moved one: its call ran before that cleanup (last deferred, first
+     * run) and would now run after it, when the function returns.
+     */
+    private static String deferStayingAfter(LoopUnit unit, DeferSite firstMoved) {
+        for (SyntaxNode node : GoTrees.sameFunction(unit.body())) {
+            if (node.is(NodeKind.DEFER_STMT) && node.start() > firstMoved.defer().start() && !moves(unit, node)) {
+                return "the defer at line " + line(unit, node) + " stays until the function returns; it ran before "
+                        + WhiteSpace.collapsed(firstMoved.call().text().strip()) + " and would then run after it";
+            }
+        }
+        return null;
+    }
+
+    private static boolean moves(LoopUnit unit, SyntaxNode defer) {
+        for (DeferSite site : unit.sites()) {
+            if (site.defer() == defer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any goto in the body: one that jumps over the defer or out of the body would skip or double the call. */

@@ -63,11 +63,12 @@ public final class Fixer {
                 if (nestsWithAny(unit.loop(), plannedLoops)) {
                     continue;
                 }
-                Plan plan = chooser.choose(unit, options);
+                Decision decision = chooser.choose(unit, options);
+                Plan plan = decision.plan();
                 if (!plan.isRefused() && touchesAny(plan.edits(), edits)) {
                     continue; // both want the same text (say, one new import): this unit waits for the next round
                 }
-                resolveAll(unit, plan, remaining, resolutions, identities);
+                resolveAll(unit, decision, remaining, resolutions, identities);
                 if (!plan.isRefused()) {
                     edits.addAll(plan.edits());
                     plannedLoops.add(unit.loop());
@@ -145,16 +146,19 @@ public final class Fixer {
         return Resolution.refused(reason.code(), refusal.explanation());
     }
 
-    private static void resolveAll(LoopUnit unit, Plan plan, List<Finding> remaining,
+    private static void resolveAll(LoopUnit unit, Decision decision, List<Finding> remaining,
                                    Map<LazyFingerprint, Resolution> resolutions, SiteIdentities identities) {
-        Resolution resolution = plan.isRefused()
-                ? Resolution.refused(plan.refusal().code(), plan.explanation())
-                : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
         for (Finding finding : remaining) {
             if (finding.rule() == Rule.DEFER_IN_LOOP && holds(unit, finding.site())) {
-                resolutions.putIfAbsent(identities.originalOf(finding), resolution);
+                resolutions.putIfAbsent(identities.originalOf(finding), resolution(decision.planFor(finding.site())));
             }
         }
+    }
+
+    private static Resolution resolution(Plan plan) {
+        return plan.isRefused()
+                ? Resolution.refused(plan.refusal().code(), plan.explanation())
+                : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
     }
 
     private static boolean touchesAny(List<Edit> planned, List<Edit> taken) {

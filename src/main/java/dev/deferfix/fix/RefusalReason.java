@@ -32,7 +32,7 @@ public enum RefusalReason {
             + "handed on, t.Helper()); wrapping the body in a function literal adds a frame and shifts what they see"),
     OTHER_DEFER_IN_BODY("other-defer-in-body",
             "the body holds another defer that stays as it is (refused, suppressed or a note); moving the body into a "
-            + "new function would change when that one runs"),
+            + "new function would change when that one runs, and a cleanup moved before it would change their order"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

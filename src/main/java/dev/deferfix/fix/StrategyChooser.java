@@ -1,5 +1,7 @@
 package dev.deferfix.fix;
 
+import dev.deferfix.find.DeferSite;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,12 @@ import java.util.Map;
  * Chooses a plan for a loop unit. With "auto": explicit-close where it is
  * safe, else closure-scope, else refuse. A named strategy is used alone.
  * The shared safety checks run first, for every strategy.
+ *
+ * <p>When a check judged defer by defer ({@link SiteCheck}) refuses only some
+ * defers of the body, explicit-close may still move the others: the refused
+ * ones stay deferred, each reported with its own reason. Closure-scope and
+ * semaphore-worker cannot do that, as they move the whole body into a new
+ * function, the defers that stay with it.
  */
 public final class StrategyChooser {
     static final List<String> AUTO_ORDER = List.of("explicit-close", "closure-scope");
@@ -26,11 +34,13 @@ public final class StrategyChooser {
         this.checks = List.copyOf(checks);
     }
 
-    public Plan choose(LoopUnit unit, FixOptions options) {
+    public Decision choose(LoopUnit unit, FixOptions options) {
         for (UnitCheck check : checks) {
             Refusal refusal = check.check(unit, options);
             if (refusal != null) {
-                return Plan.refuse(null, refusal.reason(), refusal.explanation());
+                Decision partial = check instanceof SiteCheck ? withoutRefusedSites(unit, options) : null;
+                return partial != null ? partial
+                        : Decision.of(Plan.refuse(null, refusal.reason(), refusal.explanation()));
             }
         }
         List<String> order = FixOptions.AUTO.equals(options.strategy()) ? AUTO_ORDER : List.of(options.strategy());
@@ -42,14 +52,68 @@ public final class StrategyChooser {
             }
             Plan plan = strategy.plan(unit, options);
             if (!plan.isRefused()) {
-                return plan;
+                return Decision.of(plan);
             }
             last = plan;
         }
         if (last == null) {
-            return Plan.refuse(options.strategy(), RefusalReason.UNSUPPORTED_SYNTAX,
-                    "no strategy named " + options.strategy() + " is available");
+            return Decision.of(Plan.refuse(options.strategy(), RefusalReason.UNSUPPORTED_SYNTAX,
+                    "no strategy named " + options.strategy() + " is available"));
         }
-        return last;
+        return Decision.of(last);
+    }
+
+    /**
+     * Explicit-close of the defers that every site check lets move, the
+     * others left alone; null when that is not possible. A defer left alone
+     * counts against the ones still moving (a value it uses must not be
+     * cleaned up before it runs), so the checks run again until they refuse
+     * no more.
+     */
+    private Decision withoutRefusedSites(LoopUnit unit, FixOptions options) {
+        Strategy explicitClose = strategies.get(ExplicitClose.NAME);
+        boolean allowed = FixOptions.AUTO.equals(options.strategy()) || ExplicitClose.NAME.equals(options.strategy());
+        if (explicitClose == null || !allowed) {
+            return null;
+        }
+        List<Decision.LeftAlone> leftAlone = new ArrayList<>();
+        LoopUnit moving = unit;
+        int before;
+        do {
+            before = leftAlone.size();
+            List<DeferSite> passing = new ArrayList<>();
+            for (DeferSite site : moving.sites()) {
+                Refusal refusal = siteRefusal(moving, site);
+                if (refusal == null) {
+                    passing.add(site);
+                } else {
+                    leftAlone.add(new Decision.LeftAlone(site,
+                            Plan.refuse(null, refusal.reason(), refusal.explanation())));
+                }
+            }
+            if (passing.isEmpty()) {
+                return null;
+            }
+            moving = new LoopUnit(unit.file(), unit.loop(), passing);
+        } while (leftAlone.size() > before);
+        for (UnitCheck check : checks) {
+            if (check.check(moving, options) != null) {
+                return null;
+            }
+        }
+        Plan plan = explicitClose.plan(moving, options);
+        return plan.isRefused() ? null : new Decision(plan, leftAlone);
+    }
+
+    private Refusal siteRefusal(LoopUnit unit, DeferSite site) {
+        for (UnitCheck check : checks) {
+            if (check instanceof SiteCheck siteCheck) {
+                Refusal refusal = siteCheck.check(unit, site);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -15,40 +15,43 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs closure-scope goldens with the real toolchain: for every rewrite case
- * with a hand-written closure-scope.run.txt (what the program must print:
- * each iteration's defers at the end of that iteration, jumps and results as
- * the original meant them), "go run" of the golden prints exactly that, and
- * the original input prints something else (its defers pile up until the
- * function returns), so the expected text really tells the two apart. The
- * case's other .go files (see {@link RewriteFixturesTest}) run along.
+ * Runs goldens with the real toolchain: for every rewrite case with a
+ * hand-written STRATEGY.run.txt (what the program must print: each
+ * iteration's cleanups at the end of that iteration, jumps and results as the
+ * original meant them), "go run" of that strategy's golden prints exactly
+ * that, and the original input prints something else (its defers pile up
+ * until the function returns), so the expected text really tells the two
+ * apart. The case's other .go files (see {@link RewriteFixturesTest}) run along.
  */
-class ClosureScopeRunTest {
-    private static final String EXPECTED = ClosureScope.NAME + ".run.txt";
+class GoldenRunTest {
+    private static final String SUFFIX = ".run.txt";
 
     @TestFactory
     Stream<DynamicTest> goldensPrintTheHandWrittenOutput() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path dir : RewriteFixturesTest.caseDirectories()) {
-            if (Files.exists(dir.resolve(EXPECTED))) {
-                tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+            for (Strategy strategy : Strategies.all()) {
+                if (Files.exists(dir.resolve(strategy.name() + SUFFIX))) {
+                    tests.add(DynamicTest.dynamicTest(dir.getFileName() + " / " + strategy.name(),
+                            () -> check(dir, strategy.name())));
+                }
             }
         }
-        assertFalse(tests.isEmpty(), "no case has a " + EXPECTED);
+        assertFalse(tests.isEmpty(), "no case has a STRATEGY" + SUFFIX);
         return tests.stream();
     }
 
-    private static void check(Path dir) throws IOException {
+    private static void check(Path dir, String strategy) throws IOException {
         GoToolchain.goOrSkip();
-        String expected = RewriteFixturesTest.read(dir.resolve(EXPECTED));
-        assertEquals(expected, run(dir.resolve(ClosureScope.NAME + ".go.golden")),
-                "go run of the closure-scope golden in " + dir);
+        String expected = RewriteFixturesTest.read(dir.resolve(strategy + SUFFIX));
+        assertEquals(expected, run(dir.resolve(strategy + ".go.golden")),
+                "go run of the " + strategy + " golden in " + dir);
         assertNotEquals(expected, run(dir.resolve("input.go")),
                 "the original in " + dir + " prints the same, so the expected output proves nothing");
     }
 
     private static String run(Path source) throws IOException {
-        Path work = Files.createTempDirectory("closure-run");
+        Path work = Files.createTempDirectory("golden-run");
         Files.copy(source, work.resolve("main.go"));
         List<String> command = new ArrayList<>(List.of("go", "run", "main.go"));
         for (Path companion : RewriteFixturesTest.companions(source.getParent())) {
