@@ -21,8 +21,7 @@ import java.util.Set;
  * other local variables (aliases); it escapes when it is assigned or stored
  * into something declared outside the body, appended to such a slice, sent on
  * a channel, returned after the defer, used by a go statement, or captured by a
- * function literal that itself escapes that way, or used by a defer of the
- * body that is not moved with the unit's. A go statement whose goroutine
+ * function literal that itself escapes that way. A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
  * as a call: what it does with the value is followed like any other use.
  * Method calls on it and reading its fields are ordinary uses; passing it to a
@@ -145,10 +144,6 @@ public final class EscapeAnalysis implements SiteCheck {
                 if (up.is(NodeKind.GO_STMT) && !joins.joinedWithinIteration(up, unit, scopes)) {
                     return where + " is used by a go statement that outlives the iteration";
                 }
-                if (staysDeferred(up)) {
-                    return where + " is used by the defer at line " + line(up)
-                            + ", which stays and runs when the function returns";
-                }
             }
             boolean throughCall = keptByCalls.contains(declaration);
             String direct = reachesResource(use, declaration) ? follow(use.parent(), where, throughCall) : null;
@@ -165,24 +160,6 @@ public final class EscapeAnalysis implements SiteCheck {
                 }
             }
             return null;
-        }
-
-        /**
-         * A defer of the body that is not moved with the unit's (it is refused,
-         * suppressed or a note): its call runs when the function returns, after
-         * the cleanup that now ends the iteration. A defer inside a function
-         * literal runs when that literal returns instead.
-         */
-        private boolean staysDeferred(SyntaxNode node) {
-            if (!node.is(NodeKind.DEFER_STMT) || GoTrees.enclosingFunction(node) != site.function()) {
-                return false;
-            }
-            for (DeferSite moved : unit.sites()) {
-                if (moved.defer() == node) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /**

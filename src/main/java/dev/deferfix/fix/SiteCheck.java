@@ -9,11 +9,7 @@ import dev.deferfix.find.DeferSite;
  */
 public interface SiteCheck extends UnitCheck {
 
-    /**
-     * A refusal when {@code site} must stay deferred, else null. The unit's
-     * other sites are the defers that would move with it; every other defer
-     * of the body stays.
-     */
+    /** A refusal when {@code site} must stay deferred, else null. */
     Refusal check(LoopUnit unit, DeferSite site);
 
     /** The first site's refusal: the unit as a whole is refused when any of its defers is. */

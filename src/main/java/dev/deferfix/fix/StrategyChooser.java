@@ -65,10 +65,10 @@ public final class StrategyChooser {
 
     /**
      * Explicit-close of the defers that every site check lets move, the
-     * others left alone; null when that is not possible. A defer left alone
-     * counts against the ones still moving (a value it uses must not be
-     * cleaned up before it runs), so the checks run again until they refuse
-     * no more.
+     * others left alone; null when that is not possible. Explicit-close itself
+     * refuses when a defer left alone comes after one it moves (their order
+     * would flip), so each one left alone ran after the moved cleanups of its
+     * iteration before the rewrite, and still does.
      */
     private Decision withoutRefusedSites(LoopUnit unit, FixOptions options) {
         Strategy explicitClose = strategies.get(ExplicitClose.NAME);
@@ -77,32 +77,34 @@ public final class StrategyChooser {
             return null;
         }
         List<Decision.LeftAlone> leftAlone = new ArrayList<>();
-        LoopUnit moving = unit;
-        int before;
-        do {
-            before = leftAlone.size();
-            List<DeferSite> passing = new ArrayList<>();
-            for (DeferSite site : moving.sites()) {
-                Refusal refusal = siteRefusal(moving, site);
-                if (refusal == null) {
-                    passing.add(site);
-                } else {
-                    leftAlone.add(new Decision.LeftAlone(site,
-                            Plan.refuse(null, refusal.reason(), refusal.explanation())));
-                }
+        List<DeferSite> moving = new ArrayList<>();
+        for (DeferSite site : unit.sites()) {
+            Refusal refusal = siteRefusal(unit, site);
+            if (refusal == null) {
+                moving.add(site);
+            } else {
+                leftAlone.add(new Decision.LeftAlone(site, Plan.refuse(null, refusal.reason(), refusal.explanation())));
             }
-            if (passing.isEmpty()) {
-                return null;
-            }
-            moving = new LoopUnit(unit.file(), unit.loop(), passing);
-        } while (leftAlone.size() > before);
+        }
+        if (moving.isEmpty()) {
+            return null;
+        }
+        LoopUnit rest = new LoopUnit(unit.file(), unit.loop(), moving);
         for (UnitCheck check : checks) {
-            if (check.check(moving, options) != null) {
+            if (check.check(rest, options) != null) {
                 return null;
             }
         }
-        Plan plan = explicitClose.plan(moving, options);
-        return plan.isRefused() ? null : new Decision(plan, leftAlone);
+        Plan plan = explicitClose.plan(rest, options);
+        if (plan.isRefused()) {
+            return null;
+        }
+        StringBuilder explanation = new StringBuilder(plan.explanation());
+        for (Decision.LeftAlone alone : leftAlone) {
+            explanation.append(" The defer at line ").append(unit.file().source().line(alone.site().defer().start()))
+                    .append(" stays as it is (").append(alone.refusal().refusal().code()).append(").");
+        }
+        return new Decision(Plan.rewrite(plan.strategy(), plan.edits(), explanation.toString()), leftAlone);
     }
 
     private Refusal siteRefusal(LoopUnit unit, DeferSite site) {

@@ -69,6 +69,11 @@ final class DifferentialBatch {
 
             func (w *reader) use(at string) { w.r.use("via reader", at) }
 
+            // late logs from a defer that stays until the function returns.
+            func (r *res) late(at string) { ev(fmt.Sprint("late ", r.name, " closed=", r.closed, " @", at)) }
+
+            func (w *reader) late(at string) { w.r.late(at) }
+
             func panicAt(id, at string) {
             	ev("panic " + id + " @" + at)
             	panic(id)

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * skip the cleanup of an iteration a panic left (the documented difference);
  * (3) each fixed cleanup of iteration T runs at the end of T: after T's
  * "iter" event, with only events of T between the two, and with no event of T
- * but other cleanups after it; (4) the fixed cleanups of one iteration run in
+ * but other cleanups and "late" events (logged by a defer that stays, with
+ * the state of the resource it sees, which (1) compares) after it; (4) the fixed cleanups of one iteration run in
  * the same order as before (last deferred, first run).
  */
 final class EventLogJudge {
@@ -37,6 +38,11 @@ final class EventLogJudge {
 
         boolean isCleanup() {
             return site != null;
+        }
+
+        /** A "late" event, logged by a defer that stays until the function returns. */
+        boolean runsLate() {
+            return kind.equals("late");
         }
 
         boolean in(String iteration) {
@@ -120,7 +126,7 @@ final class EventLogJudge {
             }
         }
         for (int i = index + 1; i < log.size(); i++) {
-            if (log.get(i).in(iteration) && !log.get(i).isCleanup()) {
+            if (log.get(i).in(iteration) && !log.get(i).isCleanup() && !log.get(i).runsLate()) {
                 problems.add("'" + cleanup.text() + "' (event " + index + ") runs before '" + log.get(i).text()
                         + "' (event " + i + "), which is still part of its iteration");
                 return;

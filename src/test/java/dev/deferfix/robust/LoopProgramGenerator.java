@@ -23,7 +23,8 @@ import java.util.Random;
  * never runs). A few shapes a rewrite must not move (a literal reading state
  * the function changes later, a resource kept after the loop, a reassigned
  * resource, a close error folded into a named result, a loop variable read
- * after the loop) keep the rewriter's refusals honest.
+ * after the loop, a suppressed defer that uses the resource when the function
+ * returns) keep the rewriter's refusals honest.
  */
 final class LoopProgramGenerator {
     private static final int MAX_LOOP_DEPTH = 3;
@@ -382,7 +383,7 @@ final class LoopProgramGenerator {
         String site = "s" + id;
         String tag = loop.tag();
         into.append(ind).append(site).append(" := open(\"").append(site).append("\", ").append(tag).append(")\n");
-        int shape = random.nextInt(126);
+        int shape = random.nextInt(134);
         if (shape < 35) {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         } else if (shape < 50) {
@@ -442,6 +443,19 @@ final class LoopProgramGenerator {
             // A goroutine uses the resource and sends last; receiving that joins it within the iteration.
             into.append(ind).append("defer ").append(site).append(".Close()\n");
             joinedGoroutine(into, site, tag, ind);
+        } else if (shape < 130) {
+            // A suppressed defer stays and uses the resource, directly or through a reader, when the
+            // function returns. Deferred after the close, it runs first and must still find it open.
+            String user = site;
+            if (random.nextBoolean()) {
+                user = site + "r";
+                into.append(ind).append(user).append(" := newReader(").append(site).append(")\n");
+            }
+            String close = ind + "defer " + site + ".Close()\n";
+            boolean closeFirst = random.nextBoolean();
+            into.append(closeFirst ? close : "").append(ind).append("defer ").append(user).append(".late(")
+                    .append(tag).append(") //defer-fix:ignore used when the function returns\n")
+                    .append(closeFirst ? "" : close);
         } else {
             into.append(ind).append("defer ").append(site).append(".Close()\n");
         }
