@@ -10,7 +10,9 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,8 +24,12 @@ import java.util.TreeSet;
  */
 public final class GoFileWalker {
 
-    /** The files found, and one message per argument or entry that could not be walked. */
-    public record Listing(List<Path> files, List<String> problems) {
+    /**
+     * The files found, those of them that are symbolic links (known from the
+     * walk, so no file needs another system call to tell), and one message per
+     * argument or entry that could not be walked.
+     */
+    public record Listing(List<Path> files, Set<Path> links, List<String> problems) {
     }
 
     private final List<PathMatcher> excludes = new ArrayList<>();
@@ -36,20 +42,24 @@ public final class GoFileWalker {
 
     public Listing list(List<Path> roots) {
         TreeSet<Path> files = new TreeSet<>();
+        Set<Path> links = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                walkDirectory(root, files, problems);
+                walkDirectory(root, files, links, problems);
             } else if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 files.add(root);
+                if (Files.isSymbolicLink(root)) {
+                    links.add(root);
+                }
             } else {
                 problems.add(root + ": no such file or directory");
             }
         }
-        return new Listing(List.copyOf(files), problems);
+        return new Listing(List.copyOf(files), links, problems);
     }
 
-    private void walkDirectory(Path root, TreeSet<Path> files, List<String> problems) {
+    private void walkDirectory(Path root, TreeSet<Path> files, Set<Path> links, List<String> problems) {
         // A directory named on the command line is walked even when it is a link to one (the walk itself
         // never follows links): "root/." makes the file system resolve the link, and files keep root's name.
         Path start = Files.isSymbolicLink(root) ? root.resolve(".") : root;
@@ -75,6 +85,9 @@ public final class GoFileWalker {
                             return FileVisitResult.CONTINUE;
                         }
                         files.add(file);
+                        if (attrs.isSymbolicLink()) {
+                            links.add(file);
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }

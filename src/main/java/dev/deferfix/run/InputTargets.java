@@ -52,7 +52,7 @@ public final class InputTargets {
         Set<Path> plainFiles = new HashSet<>();
         List<Path> files = walked.files();
         for (Path file : files) {
-            if (!Files.isSymbolicLink(file)) {
+            if (!walked.links().contains(file)) {
                 plainFiles.add(file);
             }
         }
@@ -60,7 +60,7 @@ public final class InputTargets {
         List<Target> targets = new ArrayList<>();
         for (Path file : files) {
             String shown = display(file);
-            if (!Files.isSymbolicLink(file)) {
+            if (!walked.links().contains(file)) {
                 targets.add(new Target(shown, file, file, null));
                 continue;
             }
