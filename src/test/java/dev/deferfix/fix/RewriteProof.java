@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.concurrent.Future;
  * rewrite (vet runs on the untouched copy first, so failures that exist
  * without us are not counted), and so does every rewritten file outside the
  * linux/amd64 build (for its GOOS, or alone when a build tag such as
- * {@code ignore} keeps it out); every rewritten file is gofmt-clean, and
+ * {@code ignore} keeps it out); every rewritten file is gofmt-clean (one
+ * that was not before is formatted first and rewritten again), and
  * scanning the result finds exactly the sites that were refused.
  * Run by {@code scripts/verify-stdlib} and by RewriteProofTest.
  */
@@ -50,7 +52,8 @@ public final class RewriteProof {
     /** The figures of one run; {@link #table()} prints them. */
     public record Report(String title, int filesScanned, int warningSites, int noteSites, Map<String, Integer> fixedByStrategy,
                          Map<String, Integer> refusedByReason, int packagesVetted, List<String> baselineVetFailures,
-                         List<String> broken, List<String> unformatted, List<String> rescanMismatches,
+                         List<String> broken, List<String> unformatted, List<String> formattedFirst,
+                         List<String> rescanMismatches,
                          List<String> internalErrors, List<String> refusals) {
 
         public int fixed() {
@@ -71,9 +74,10 @@ public final class RewriteProof {
             row(out, "  failing go vet before the rewrite", baselineVetFailures.size());
             row(out, "broken packages (new go vet failures)", broken.size());
             row(out, "rewritten files not gofmt-clean", unformatted.size());
+            row(out, "  not gofmt-clean before: formatted first", formattedFirst.size());
             row(out, "rescan differs from refusals", rescanMismatches.size());
             row(out, "internal errors", internalErrors.size());
-            for (List<String> details : List.of(baselineVetFailures, broken, unformatted, rescanMismatches,
+            for (List<String> details : List.of(baselineVetFailures, broken, unformatted, formattedFirst, rescanMismatches,
                     internalErrors, refusals)) {
                 details.forEach(detail -> out.append("  ").append(detail).append('\n'));
             }
@@ -88,7 +92,13 @@ public final class RewriteProof {
     private final ProofCorpus corpus;
     /** The copy, with the corpus's src in it. */
     private final Path copy;
+    /** Single files checked apart from the copy. */
+    private final Path scratch;
+    private final GoModLocator versions = new GoModLocator();
+    private final Fixer fixer = Strategies.defaultFixer();
     private final Map<Path, String> rewritten = new TreeMap<>();
+    /** The text each rewritten file had before. */
+    private final Map<Path, byte[]> originals = new TreeMap<>();
     private final Map<Path, List<Finding>> refusedWarnings = new TreeMap<>();
     private final Map<String, Integer> fixedByStrategy = new TreeMap<>();
     private final Map<String, Integer> refusedByReason = new TreeMap<>();
@@ -100,11 +110,13 @@ public final class RewriteProof {
     private RewriteProof(ProofCorpus corpus, Path workDir) {
         this.corpus = corpus;
         this.copy = workDir.resolve("copy");
+        this.scratch = workDir.resolve("scratch");
     }
 
     /** Runs the whole proof on a copy of {@code corpus} in {@code workDir}. */
     public static Report run(ProofCorpus corpus, Path workDir) throws IOException {
         RewriteProof proof = new RewriteProof(corpus, workDir);
+        Files.createDirectories(proof.scratch);
         proof.copyCorpus();
         proof.rewriteAll();
         return proof.check();
@@ -130,10 +142,13 @@ public final class RewriteProof {
         corpus.completeCopy(copy);
     }
 
+    private FileFix fix(ParsedFile parsed, List<Finding> findings) {
+        GoVersion version = versions.versionFor(Path.of(parsed.path()));
+        return fixer.fix(parsed, findings, new FixOptions(FixOptions.AUTO, 4, false, version));
+    }
+
     private void rewriteAll() throws IOException {
         Path src = copy.resolve("src");
-        GoModLocator versions = new GoModLocator();
-        Fixer fixer = Strategies.defaultFixer();
         for (Path file : new GoFileWalker(List.of()).list(List.of(src)).files()) {
             filesScanned++;
             byte[] content = Files.readAllBytes(file);
@@ -151,19 +166,19 @@ public final class RewriteProof {
                 }
                 continue;
             }
-            GoVersion version = versions.versionFor(file);
-            List<Finding> findings = Detector.detect(parsed, version);
+            List<Finding> findings = Detector.detect(parsed, versions.versionFor(file));
             if (findings.stream().noneMatch(RewriteProof::isWarning)) {
                 noteSites += (int) findings.stream().filter(RewriteProof::isNote).count();
                 continue;
             }
-            FileFix fix = fixer.fix(parsed, findings, new FixOptions(FixOptions.AUTO, 4, false, version));
+            FileFix fix = fix(parsed, findings);
             if (fix.internalError() != null) {
                 internalErrors.add(fix.internalError());
             }
             count(file, fix.findings());
             if (!fix.text().equals(parsed.source().text())) {
                 rewritten.put(file, fix.text());
+                originals.put(file, content);
             }
         }
     }
@@ -250,9 +265,11 @@ public final class RewriteProof {
                 broken.add("broken: " + target.describe() + "\n" + now.output().strip());
             }
         }
+        List<String> formattedFirst = new ArrayList<>();
+        List<String> unformatted = unformatted(formattedFirst);
         return new Report(corpus.title(), filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason,
-                targets.size(), baselineFailures, broken, unformatted(), rescanMismatches(), internalErrors,
-                refusals());
+                targets.size(), baselineFailures, broken, unformatted, formattedFirst, rescanMismatches(),
+                internalErrors, refusals());
     }
 
     /** The GOOS a file name restricts the file to (name_GOOS.go, name_GOOS_test.go, name_GOOS_GOARCH.go), or null. */
@@ -329,23 +346,57 @@ public final class RewriteProof {
         return outside;
     }
 
-    private List<String> unformatted() {
-        if (rewritten.isEmpty()) {
+    /**
+     * Rewritten files gofmt would change. A file that was not gofmt-clean
+     * before (a doc comment gofmt 1.19 reflows, say) is judged on gofmt's
+     * own output instead: formatted first and rewritten again, it must come
+     * out clean; those files are listed in {@code uncleanBefore}.
+     */
+    private List<String> unformatted(List<String> uncleanBefore) throws IOException {
+        List<String> dirty = new ArrayList<>();
+        for (Path file : gofmtWouldChange(rewritten.keySet(), dirty)) {
+            Path original = Files.write(scratch.resolve("original.go"), originals.get(file));
+            if (gofmtWouldChange(List.of(original), dirty).isEmpty()) {
+                dirty.add("not gofmt-clean: " + file);
+                continue;
+            }
+            GoToolchain.Result formatted = go(List.of(), "gofmt", original.toString());
+            ParsedFile parsed;
+            try {
+                parsed = GoParsing.parse(file.toString(), formatted.stdout().getBytes(StandardCharsets.UTF_8));
+            } catch (SyntaxError e) {
+                dirty.add("gofmt's output does not parse: " + file + ": " + e.getMessage());
+                continue;
+            }
+            Path again = Files.writeString(scratch.resolve("again.go"),
+                    fix(parsed, Detector.detect(parsed, versions.versionFor(file))).text());
+            if (gofmtWouldChange(List.of(again), dirty).isEmpty()) {
+                uncleanBefore.add("not gofmt-clean before the rewrite (formatted first, the rewrite is clean): " + file);
+            } else {
+                dirty.add("not gofmt-clean, even when formatted before the rewrite: " + file);
+            }
+        }
+        return dirty;
+    }
+
+    /** The files gofmt -l lists; a gofmt failure goes to {@code problems}. */
+    private List<Path> gofmtWouldChange(Collection<Path> files, List<String> problems) {
+        if (files.isEmpty()) {
             return List.of();
         }
         List<String> command = new ArrayList<>(List.of("gofmt", "-l"));
-        rewritten.keySet().forEach(file -> command.add(file.toString()));
+        files.forEach(file -> command.add(file.toString()));
         GoToolchain.Result result = go(List.of(), command.toArray(String[]::new));
-        List<String> dirty = new ArrayList<>();
+        List<Path> listed = new ArrayList<>();
         for (String line : result.stdout().split("\n")) {
             if (!line.isBlank()) {
-                dirty.add("not gofmt-clean: " + line.strip());
+                listed.add(Path.of(line.strip()));
             }
         }
         if (result.exitCode() != 0) {
-            dirty.add("gofmt failed: " + result.stderr().strip());
+            problems.add("gofmt failed: " + result.stderr().strip());
         }
-        return dirty;
+        return listed;
     }
 
     /** Scanning a rewritten file again must find exactly its refused warnings (same function and call). */
