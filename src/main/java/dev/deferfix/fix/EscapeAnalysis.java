@@ -6,6 +6,7 @@ import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -49,8 +50,15 @@ public final class EscapeAnalysis implements SiteCheck {
     /**
      * A deferred call on, or with, an element that this iteration picks out of
      * a container from outside the loop ({@code lss[i].teardown()},
-     * {@code DuplicateHandle(p, fd[i], ...)}): the resource already lives
-     * outside the iteration, where later code may still use it.
+     * {@code DuplicateHandle(p, fd[i], ...)}), or on a value this loop's range
+     * clause hands it, or a copy of one
+     * ({@code for _, r := range reporters { r.PushStep(s); defer r.PopStep() }},
+     * {@code for _, name := range temps { defer os.Remove(name) }},
+     * {@code defer C.free(opt.base)}) when it uses no variable the body
+     * declares itself: the resource already lives outside the iteration,
+     * where later code may still use it. With such a variable beside it
+     * ({@code closer(c, tt.addr)}), the range value is data and the variable
+     * the resource.
      */
     private static String keptOutside(DeferSite site, LocalScopes scopes, SyntaxNode loop) {
         for (SyntaxNode use : LocalScopes.identifierUses(site.call())) {
@@ -65,7 +73,123 @@ public final class EscapeAnalysis implements SiteCheck {
                         + ", which is declared outside the loop body";
             }
         }
+        List<SyntaxNode> uses = LocalScopes.identifierUses(site.call());
+        if (usesOwnVariable(uses, scopes, loop) || onlyReturnsFollow(loop)) {
+            // The resource is most likely that variable, which the search follows; or nothing after the
+            // loop could still need what the call cleans up.
+            return null;
+        }
+        for (SyntaxNode use : uses) {
+            Declaration ranged = rangeVariable(scopes.resolve(use), scopes, loop);
+            if (ranged != null) {
+                return "the deferred call works on " + use.text() + ", which the loop takes from "
+                        + WhiteSpace.collapsed(rangedOver(ranged.statement()).text().strip())
+                        + ", and on nothing the iteration made: it lives outside the iteration, and the code after"
+                        + " the loop may still need it";
+            }
+        }
         return null;
+    }
+
+    /**
+     * Whether the function returns right after the loop: nothing follows it
+     * (in its block and in the blocks around it, up to the function) but
+     * declarations without values and a return whose results call nothing
+     * (results are computed before deferred calls run). A loop around it
+     * counts when the loop is all its body holds and its header calls
+     * nothing: what follows is then only this loop again, over other values.
+     */
+    static boolean onlyReturnsFollow(SyntaxNode loop) {
+        SyntaxNode node = loop;
+        for (SyntaxNode parent = node.parent(); parent != null; node = parent, parent = parent.parent()) {
+            if (GoTrees.isFunction(parent)) {
+                return true;
+            }
+            if (parent.is(NodeKind.FOR_STMT) && !onlyRepeats(parent)) {
+                return false;
+            }
+            if (!parent.is(NodeKind.STATEMENT_LIST)) {
+                continue;
+            }
+            List<SyntaxNode> statements = parent.children(NodeKind.STATEMENT);
+            for (SyntaxNode next : statements.subList(statements.indexOf(node) + 1, statements.size())) {
+                SyntaxNode statement = GoTrees.inner(next);
+                if (statement.is(NodeKind.RETURN_STMT)) {
+                    return !callsAnything(statement);
+                }
+                boolean bareDeclaration = statement.is(NodeKind.DECLARATION) && !statement.text().contains("=")
+                        && !callsAnything(statement);
+                if (!bareDeclaration && !statement.text().isBlank()) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A loop whose body is one statement and whose header calls nothing (a range expression runs once). */
+    private static boolean onlyRepeats(SyntaxNode loop) {
+        SyntaxNode header = loop.firstChild(NodeKind.FOR_CLAUSE);
+        if (header == null && loop.firstChild(NodeKind.RANGE_CLAUSE) == null) {
+            header = loop.firstChild(NodeKind.EXPRESSION);
+        }
+        return (header == null || !callsAnything(header))
+                && GoTrees.listOf(GoTrees.body(loop)).children(NodeKind.STATEMENT).size() == 1;
+    }
+
+    /** The range variable of this loop that {@code declaration} is, or copies ({@code dir := dir}); else null. */
+    private static Declaration rangeVariable(Declaration declaration, LocalScopes scopes, SyntaxNode loop) {
+        if (declaration == null) {
+            return null;
+        }
+        if (declaration.statement().is(NodeKind.RANGE_CLAUSE)) {
+            return declaration.scope() == loop ? declaration : null;
+        }
+        SyntaxNode statement = declaration.statement();
+        List<SyntaxNode> lists = statement.children(NodeKind.EXPRESSION_LIST);
+        if (!statement.is(NodeKind.SIMPLE_STMT) || !statement.hasChild(TokenKind.DEFINE) || lists.size() != 2
+                || !declaration.isInside(GoTrees.body(loop))) {
+            return null;
+        }
+        List<SyntaxNode> targets = lists.get(0).children(NodeKind.EXPRESSION);
+        List<SyntaxNode> values = lists.get(1).children(NodeKind.EXPRESSION);
+        for (int i = 0; i < targets.size() && targets.size() == values.size(); i++) {
+            SyntaxNode copied = LocalScopes.plainIdentifier(values.get(i));
+            if (LocalScopes.plainIdentifier(targets.get(i)) != null
+                    && declaration.token() == LocalScopes.plainIdentifier(targets.get(i)) && copied != null) {
+                Declaration source = scopes.resolve(copied);
+                return source != null && source.statement().is(NodeKind.RANGE_CLAUSE) && source.scope() == loop
+                        ? source : null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the deferred call uses a variable the loop body declares itself (not a copy of a range variable). */
+    private static boolean usesOwnVariable(List<SyntaxNode> uses, LocalScopes scopes, SyntaxNode loop) {
+        for (SyntaxNode use : uses) {
+            Declaration declaration = scopes.resolve(use);
+            if (declaration != null && declaration.isInside(GoTrees.body(loop))
+                    && rangeVariable(declaration, scopes, loop) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callsAnything(SyntaxNode node) {
+        for (SyntaxNode inside : node.subtree()) {
+            if (inside.is(NodeKind.ARGUMENTS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The expression a range clause ranges over: the one after {@code range}. */
+    private static SyntaxNode rangedOver(SyntaxNode rangeClause) {
+        List<SyntaxNode> expressions = rangeClause.children(NodeKind.EXPRESSION);
+        return expressions.get(expressions.size() - 1);
     }
 
     /** The name whose element {@code subscript} picks: lss in lss[i]; null when it is not a plain name. */

@@ -100,6 +100,65 @@ class EscapeAnalysisTest {
     }
 
     @Test
+    void aRangeValueTheCodeAfterTheLoopMayStillNeedIsKeptOutside() throws Exception {
+        String source = """
+                package p
+
+                type reporter struct{ steps []string }
+
+                func (r *reporter) PushStep(s string) { r.steps = append(r.steps, s) }
+                func (r *reporter) PopStep()          { r.steps = r.steps[:len(r.steps)-1] }
+
+                func compare(reporters []*reporter, step string) int {
+                	for _, r := range reporters {
+                		r.PushStep(step)
+                		defer r.PopStep()
+                	}
+                	AFTER
+                }
+                """;
+        Refusal refusal = check(source.replace("AFTER", "return len(reporters[0].steps)"));
+        assertNotNull(refusal, "the return reads the pushed steps before deferred calls run");
+        assertTrue(refusal.detail().contains("works on r, which the loop takes from reporters"), refusal.detail());
+        assertNotNull(check(source.replace("AFTER", "n := 1\n\treturn n")), "any statement after the loop counts");
+        assertNull(check(source.replace("AFTER", "var n int\n\treturn n")), "only a bare declaration and a return");
+        assertNull(check(source.replace("AFTER", "return 0")));
+        assertNotNull(check(source.replace("AFTER", "return 0").replace("r.PushStep(step)\n\t\tdefer r.PopStep()",
+                "r := r\n\t\tr.PushStep(step)\n\t\tdefer r.PopStep()").replace("return 0", "return len(step)")),
+                "a copy of the range value is the range value");
+        assertNull(check(source.replace("AFTER", "return len(step)").replace("defer r.PopStep()",
+                "t := open()\n\t\tdefer t.Close(r)").replace("func compare", """
+                type token struct{}
+
+                func open() *token               { return nil }
+                func (t *token) Close(*reporter) {}
+
+                func compare""")), "beside a variable the body made, the range value is data");
+    }
+
+    @Test
+    void aLoopAroundTheLoopCountsWhenItOnlyRepeatsIt() throws Exception {
+        String source = """
+                package p
+
+                import "sync"
+
+                func lockGroups(groups [][]*sync.Mutex) int {
+                	for _, group := range groups {
+                		BEFORE
+                		for _, mu := range group {
+                			mu.Lock()
+                			defer mu.Unlock()
+                		}
+                	}
+                	return 0
+                }
+                """;
+        assertNull(check(source.replace("BEFORE\n\t\t", "")));
+        assertNotNull(check(source.replace("BEFORE", "println(len(group))")));
+    }
+
+    @Test
     void theContextOfADeferredCancelIsTheResourceToo() throws Exception {
         String source = """
                 package p
