@@ -58,7 +58,9 @@ public final class EscapeAnalysis implements SiteCheck {
      * declares itself: the resource already lives outside the iteration,
      * where later code may still use it. With such a variable beside it
      * ({@code closer(c, tt.addr)}), the range value is data and the variable
-     * the resource.
+     * the resource. A variable from outside the loop that the body assigns
+     * ({@code sset = newSet(); defer release(sset)}) keeps its value past the
+     * iteration, for later iterations and the code after the loop.
      */
     private static String keptOutside(DeferSite site, LocalScopes scopes, SyntaxNode loop) {
         for (SyntaxNode use : LocalScopes.identifierUses(site.call())) {
@@ -74,6 +76,13 @@ public final class EscapeAnalysis implements SiteCheck {
             }
         }
         List<SyntaxNode> uses = LocalScopes.identifierUses(site.call());
+        for (SyntaxNode use : uses) {
+            Declaration declaration = scopes.resolve(use);
+            if (declaration != null && !declaration.isInside(loop) && assignedIn(GoTrees.body(loop), declaration, scopes)) {
+                return "the deferred call works on " + use.text() + ", declared outside the loop, which the loop body"
+                        + " assigns: the value lives on there after the iteration";
+            }
+        }
         if (usesOwnVariable(uses, scopes, loop) || onlyReturnsFollow(loop)) {
             // The resource is most likely that variable, which the search follows; or nothing after the
             // loop could still need what the call cleans up.
@@ -172,6 +181,22 @@ public final class EscapeAnalysis implements SiteCheck {
             if (declaration != null && declaration.isInside(GoTrees.body(loop))
                     && rangeVariable(declaration, scopes, loop) == null) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a plain assignment ({@code =} or an operator assignment) in {@code body} sets the variable. */
+    private static boolean assignedIn(SyntaxNode body, Declaration declaration, LocalScopes scopes) {
+        for (SyntaxNode node : body.subtree()) {
+            if (!node.is(NodeKind.SIMPLE_STMT) || !(node.hasChild(TokenKind.ASSIGN) || node.hasChild(TokenKind.ASSIGN_OP))) {
+                continue;
+            }
+            for (SyntaxNode target : node.child(0).children(NodeKind.EXPRESSION)) {
+                SyntaxNode name = LocalScopes.plainIdentifier(target);
+                if (name != null && declaration.equals(scopes.resolve(name))) {
+                    return true;
+                }
             }
         }
         return false;

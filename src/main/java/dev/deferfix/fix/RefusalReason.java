@@ -33,6 +33,10 @@ public enum RefusalReason {
     OTHER_DEFER_IN_BODY("other-defer-in-body",
             "the body holds another defer that stays as it is (refused, suppressed or a note); moving the body into a "
             + "new function would change when that one runs, and a cleanup moved before it would change their order"),
+    GUARDED_ONCE("defer-guarded-once",
+            "the defer sits in an if that a flag from outside the loop guards and the same branch sets, so it is "
+            + "registered once and runs when the function returns, after the code that follows the loop; moved into "
+            + "the iteration it would run before that code"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

@@ -137,6 +137,15 @@ class EscapeAnalysisTest {
     }
 
     @Test
+    void aResourceInAVariableFromOutsideTheLoopLivesOnThere() throws Exception {
+        Refusal refusal = check(loopWith("kept = open(path)\n\t\tdefer kept.Close()\n\t\tuse(kept)"));
+        assertNotNull(refusal);
+        assertTrue(refusal.detail().contains("kept, declared outside the loop, which the loop body assigns"),
+                refusal.detail());
+        assertNull(check(loopWith("use(kept)\n\t\tdefer kept.Close()")), "read, not assigned: as a mutex is");
+    }
+
+    @Test
     void aLoopAroundTheLoopCountsWhenItOnlyRepeatsIt() throws Exception {
         String source = """
                 package p
