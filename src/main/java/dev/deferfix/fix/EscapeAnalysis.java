@@ -187,7 +187,7 @@ public final class EscapeAnalysis implements SiteCheck {
     }
 
     /** Whether a plain assignment ({@code =} or an operator assignment) in {@code body} sets the variable. */
-    private static boolean assignedIn(SyntaxNode body, Declaration declaration, LocalScopes scopes) {
+    static boolean assignedIn(SyntaxNode body, Declaration declaration, LocalScopes scopes) {
         for (SyntaxNode node : body.subtree()) {
             if (!node.is(NodeKind.SIMPLE_STMT) || !(node.hasChild(TokenKind.ASSIGN) || node.hasChild(TokenKind.ASSIGN_OP))) {
                 continue;

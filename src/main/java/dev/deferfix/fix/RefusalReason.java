@@ -37,6 +37,9 @@ public enum RefusalReason {
             "the defer sits in an if that a flag from outside the loop guards and the same branch sets, so it is "
             + "registered once and runs when the function returns, after the code that follows the loop; moved into "
             + "the iteration it would run before that code"),
+    NIL_FUNCTION("deferred-nil-function",
+            "the deferred function value is nil, so the call panics when the function returns; moved, it would panic at "
+            + "the end of the iteration instead"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 
