@@ -78,7 +78,7 @@ public final class EscapeAnalysis implements SiteCheck {
         List<SyntaxNode> uses = LocalScopes.identifierUses(site.call());
         for (SyntaxNode use : uses) {
             Declaration declaration = scopes.resolve(use);
-            if (declaration != null && !declaration.isInside(loop) && assignedIn(GoTrees.body(loop), declaration, scopes)) {
+            if (declaration != null && !declaration.isInside(loop) && NameWrites.setsWhole(GoTrees.body(loop), declaration, scopes)) {
                 return "the deferred call works on " + use.text() + ", declared outside the loop, which the loop body"
                         + " assigns: the value lives on there after the iteration";
             }
@@ -164,8 +164,7 @@ public final class EscapeAnalysis implements SiteCheck {
         List<SyntaxNode> values = lists.get(1).children(NodeKind.EXPRESSION);
         for (int i = 0; i < targets.size() && targets.size() == values.size(); i++) {
             SyntaxNode copied = LocalScopes.plainIdentifier(values.get(i));
-            if (LocalScopes.plainIdentifier(targets.get(i)) != null
-                    && declaration.token() == LocalScopes.plainIdentifier(targets.get(i)) && copied != null) {
+            if (declaration.token() == LocalScopes.plainIdentifier(targets.get(i)) && copied != null) {
                 Declaration source = scopes.resolve(copied);
                 return source != null && source.statement().is(NodeKind.RANGE_CLAUSE) && source.scope() == loop
                         ? source : null;
@@ -181,22 +180,6 @@ public final class EscapeAnalysis implements SiteCheck {
             if (declaration != null && declaration.isInside(GoTrees.body(loop))
                     && rangeVariable(declaration, scopes, loop) == null) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a plain assignment ({@code =} or an operator assignment) in {@code body} sets the variable. */
-    static boolean assignedIn(SyntaxNode body, Declaration declaration, LocalScopes scopes) {
-        for (SyntaxNode node : body.subtree()) {
-            if (!node.is(NodeKind.SIMPLE_STMT) || !(node.hasChild(TokenKind.ASSIGN) || node.hasChild(TokenKind.ASSIGN_OP))) {
-                continue;
-            }
-            for (SyntaxNode target : node.child(0).children(NodeKind.EXPRESSION)) {
-                SyntaxNode name = LocalScopes.plainIdentifier(target);
-                if (name != null && declaration.equals(scopes.resolve(name))) {
-                    return true;
-                }
             }
         }
         return false;

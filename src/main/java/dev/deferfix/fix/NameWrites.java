@@ -35,6 +35,16 @@ final class NameWrites {
         return writes;
     }
 
+    /** Whether code under {@code root} changes the whole variable (x = , x += , x++, &amp;x), not just a field of it. */
+    static boolean setsWhole(SyntaxNode root, LocalScopes.Declaration declaration, LocalScopes scopes) {
+        for (Write write : in(root, node -> true)) {
+            if (!write.declares() && write.path().isEmpty() && declaration.equals(scopes.resolve(write.at()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collect(SyntaxNode node, List<Write> writes) {
         switch (node.kind()) {
             case SIMPLE_STMT -> {

@@ -27,7 +27,7 @@ public final class NilFunctionCheck implements SiteCheck {
         Declaration declaration = scopes.resolve(callee);
         if (declaration == null || !declaration.statement().is(NodeKind.VAR_SPEC)
                 || declaration.statement().hasChild(TokenKind.ASSIGN)
-                || EscapeAnalysis.assignedIn(site.function(), declaration, scopes)) {
+                || NameWrites.setsWhole(site.function(), declaration, scopes)) {
             return null;
         }
         return new Refusal(RefusalReason.NIL_FUNCTION, callee.text() + " is declared without a value at line "

@@ -91,7 +91,8 @@ public final class StrategyChooser {
         }
         LoopUnit rest = new LoopUnit(unit.file(), unit.loop(), moving);
         for (UnitCheck check : checks) {
-            if (check.check(rest, options) != null) {
+            // The site checks have judged each moving defer already.
+            if (!(check instanceof SiteCheck) && check.check(rest, options) != null) {
                 return null;
             }
         }
