@@ -40,6 +40,10 @@ public enum RefusalReason {
     NIL_FUNCTION("deferred-nil-function",
             "the deferred function value is nil, so the call panics when the function returns; moved, it would panic at "
             + "the end of the iteration instead"),
+    HELD_ONLY("resource-only-held",
+            "the iteration makes the resource and uses it for nothing but its deferred cleanup, so holding every "
+            + "iteration's resource at once until the function returns is what the loop does; cleaning each up at the "
+            + "end of its iteration would undo that"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

@@ -12,7 +12,7 @@ public final class Strategies {
     }
 
     public static List<UnitCheck> safetyChecks() {
-        return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(), new EscapeAnalysis());
+        return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(), new HeldOnlyCheck(), new EscapeAnalysis());
     }
 
     public static Fixer defaultFixer() {

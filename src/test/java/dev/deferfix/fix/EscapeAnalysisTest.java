@@ -257,10 +257,15 @@ class EscapeAnalysisTest {
     }
 
     static Refusal check(String source) throws Exception {
+        return check(source, new EscapeAnalysis());
+    }
+
+    /** What {@code check} says about the one defer in a loop of {@code source}. */
+    static Refusal check(String source, UnitCheck check) throws Exception {
         ParsedFile parsed = GoParsing.parse("test.go", source.getBytes(StandardCharsets.UTF_8));
         List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
         assertEquals(1, sites.size(), "one defer in a loop expected");
         LoopUnit unit = new LoopUnit(parsed, sites.get(0).innermostLoop(), sites);
-        return new EscapeAnalysis().check(unit, new FixOptions(FixOptions.AUTO, 4, false, GoVersion.NEWEST));
+        return check.check(unit, new FixOptions(FixOptions.AUTO, 4, false, GoVersion.NEWEST));
     }
 }

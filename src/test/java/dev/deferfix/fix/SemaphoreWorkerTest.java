@@ -21,7 +21,8 @@ class SemaphoreWorkerTest {
         return "package p\n\nimport \"os\"\n\nvar shared = map[string]int{}\n\n"
                 + "func f(paths []string, p *int) error {\n\tcount := 0\n\tvar names []string\n"
                 + "\tfor _, path := range paths {\n\t\tf, err := os.Open(path)\n\t\tif err != nil {\n"
-                + "\t\t\treturn err\n\t\t}\n\t\tdefer f.Close()\n\t\t" + statement + "\n\t}\n"
+                + "\t\t\treturn err\n\t\t}\n\t\tdefer f.Close()\n\t\tif _, err := f.Stat(); err != nil {\n\t\t\treturn err\n\t\t}\n\t\t"
+                + statement + "\n\t}\n"
                 + "\t_, _ = count, names\n\treturn nil\n}\n";
     }
 
