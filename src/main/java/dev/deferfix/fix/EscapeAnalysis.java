@@ -33,6 +33,9 @@ import java.util.Set;
  * an escape.
  */
 public final class EscapeAnalysis implements SiteCheck {
+    /** Standard functions whose result is a name (a path, a key) made from their arguments and nothing else. */
+    private static final Set<String> NAME_BUILDERS = Set.of("filepath.Join", "path.Join", "filepath.Clean",
+            "path.Clean", "fmt.Sprint", "fmt.Sprintf", "strconv.Itoa");
     /** One per run: it caches what other files of a package declare. */
     private final GoroutineJoins joins = new GoroutineJoins(new PackageDeclarations());
 
@@ -54,7 +57,8 @@ public final class EscapeAnalysis implements SiteCheck {
      * clause hands it, or a copy of one
      * ({@code for _, r := range reporters { r.PushStep(s); defer r.PopStep() }},
      * {@code for _, name := range temps { defer os.Remove(name) }},
-     * {@code defer C.free(opt.base)}) when it uses no variable the body
+     * {@code defer C.free(opt.base)}), or on a name built from one
+     * ({@code d := filepath.Join(tempDir, dir); defer Chmod(d, 0777)}), when it uses no variable the body
      * declares itself: the resource already lives outside the iteration,
      * where later code may still use it. With such a variable beside it
      * ({@code closer(c, tt.addr)}), the range value is data and the variable
@@ -91,7 +95,8 @@ public final class EscapeAnalysis implements SiteCheck {
         for (SyntaxNode use : uses) {
             Declaration ranged = rangeVariable(scopes.resolve(use), scopes, loop);
             if (ranged != null) {
-                return "the deferred call works on " + use.text() + ", which the loop takes from "
+                String made = use.text().equals(ranged.name()) ? "" : " (made from " + ranged.name() + ")";
+                return "the deferred call works on " + use.text() + made + ", which the loop takes from "
                         + WhiteSpace.collapsed(rangedOver(ranged.statement()).text().strip())
                         + ", and on nothing the iteration made: it lives outside the iteration, and the code after"
                         + " the loop may still need it";
@@ -163,14 +168,45 @@ public final class EscapeAnalysis implements SiteCheck {
         List<SyntaxNode> targets = lists.get(0).children(NodeKind.EXPRESSION);
         List<SyntaxNode> values = lists.get(1).children(NodeKind.EXPRESSION);
         for (int i = 0; i < targets.size() && targets.size() == values.size(); i++) {
-            SyntaxNode copied = LocalScopes.plainIdentifier(values.get(i));
-            if (declaration.token() == LocalScopes.plainIdentifier(targets.get(i)) && copied != null) {
-                Declaration source = scopes.resolve(copied);
-                return source != null && source.statement().is(NodeKind.RANGE_CLAUSE) && source.scope() == loop
-                        ? source : null;
+            if (declaration.token() == LocalScopes.plainIdentifier(targets.get(i))) {
+                return nameBuiltFrom(values.get(i), scopes, loop);
             }
         }
         return null;
+    }
+
+    /**
+     * The range variable of this loop that {@code value} copies or builds a
+     * name from ({@code dir}, {@code filepath.Join(tempDir, dir)},
+     * {@code prefix + name}), with only calls that build names, {@code +},
+     * and otherwise only variables from outside the loop; else null. Such a value names
+     * something that lives outside the iteration, as the range value does.
+     */
+    private static Declaration nameBuiltFrom(SyntaxNode value, LocalScopes scopes, SyntaxNode loop) {
+        for (SyntaxNode node : value.subtree()) {
+            boolean otherCall = node.is(NodeKind.ARGUMENTS)
+                    && !NAME_BUILDERS.contains(String.valueOf(GoTrees.calleeText(node.parent().parent())));
+            boolean otherOperator = node.is(NodeKind.BINARY_OP) && !node.hasChild(TokenKind.PLUS)
+                    || node.is(NodeKind.UNARY_OP);
+            if (otherCall || otherOperator || node.is(NodeKind.FUNC_LIT) || node.is(NodeKind.LITERAL_VALUE)
+                    || node.is(NodeKind.INDEX_SUFFIX)) {
+                return null;
+            }
+        }
+        Declaration source = null;
+        for (SyntaxNode use : LocalScopes.identifierUses(value)) {
+            Declaration used = scopes.resolve(use);
+            if (used == null || !used.isInside(loop)) {
+                continue;
+            }
+            Declaration ranged = used.statement().is(NodeKind.RANGE_CLAUSE)
+                    ? (used.scope() == loop ? used : null) : rangeVariable(used, scopes, loop);
+            if (ranged == null) {
+                return null;
+            }
+            source = ranged;
+        }
+        return source;
     }
 
     /** Whether the deferred call uses a variable the loop body declares itself (not a copy of a range variable). */

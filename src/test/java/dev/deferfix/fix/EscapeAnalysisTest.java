@@ -137,6 +137,40 @@ class EscapeAnalysisTest {
     }
 
     @Test
+    void aNameBuiltFromTheRangeValueNamesWhatTheLoopTakes() throws Exception {
+        String source = """
+                package p
+
+                import (
+                	"os"
+                	"path/filepath"
+                )
+
+                func readOnly(tempDir string, dirs []string) error {
+                	for _, dir := range dirs {
+                		d := BUILT
+                		if err := os.Chmod(d, 0555); err != nil {
+                			return err
+                		}
+                		defer os.Chmod(d, 0777)
+                	}
+                	return os.RemoveAll(tempDir)
+                }
+                """;
+        Refusal refusal = check(source.replace("BUILT", "filepath.Join(tempDir, dir)"));
+        assertNotNull(refusal, "the code after the loop relies on the mode the deferred call restores");
+        assertTrue(refusal.detail().contains("works on d (made from dir), which the loop takes from dirs"),
+                refusal.detail());
+        assertNotNull(check(source.replace("BUILT", "tempDir + \"/\" + dir")), "concatenation builds a name too");
+        assertNull(check(source.replace("BUILT", "filepath.Join(tempDir, dir)")
+                .replace("return os.RemoveAll(tempDir)", "return nil")), "nothing after the loop");
+        assertNull(check(source.replace("BUILT", "mkTemp(dir)").replace("func readOnly", """
+                func mkTemp(string) string { return "" }
+
+                func readOnly""")), "what another call returns may be made by the iteration");
+    }
+
+    @Test
     void aResourceInAVariableFromOutsideTheLoopLivesOnThere() throws Exception {
         Refusal refusal = check(loopWith("kept = open(path)\n\t\tdefer kept.Close()\n\t\tuse(kept)"));
         assertNotNull(refusal);
