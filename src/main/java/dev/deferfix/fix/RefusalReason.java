@@ -44,6 +44,10 @@ public enum RefusalReason {
             "the iteration makes the resource and uses it for nothing but its deferred cleanup, so holding every "
             + "iteration's resource at once until the function returns is what the loop does; cleaning each up at the "
             + "end of its iteration would undo that"),
+    TIMING_COMMENTED("timing-commented",
+            "a comment at the defer speaks of when it runs (until, eventually, not before, on purpose, ...), "
+            + "so the hold looks deliberate and the rewrite would make the comment false; confirm with "
+            + "//defer-fix:ignore, or reword the comment to have it rewritten"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

@@ -12,7 +12,8 @@ public final class Strategies {
     }
 
     public static List<UnitCheck> safetyChecks() {
-        return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(), new HeldOnlyCheck(), new EscapeAnalysis());
+        return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(),
+                new HeldOnlyCheck(), new EscapeAnalysis(), new TimingCommentCheck());
     }
 
     public static Fixer defaultFixer() {
