@@ -51,7 +51,7 @@ public final class TimingCommentCheck implements SiteCheck {
         StringBuilder beside = new StringBuilder();
         int nextLine = deferLine;
         List<GoToken> tokens = file.tokens();
-        int index = firstAtOrAfter(tokens, deferStart);
+        int index = file.tokenIndexAt(deferStart);
         for (int i = index - 1; i >= 0; i--) {
             GoToken token = tokens.get(i);
             if (token.isHidden() && !token.isComment() || token.start() == token.end()) {
@@ -74,20 +74,6 @@ public final class TimingCommentCheck implements SiteCheck {
             }
         }
         return above.append(beside).toString();
-    }
-
-    private static int firstAtOrAfter(List<GoToken> tokens, int offset) {
-        int low = 0;
-        int high = tokens.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (tokens.get(middle).start() < offset) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     private static String prose(String comment) {

@@ -294,6 +294,14 @@ class EscapeAnalysisTest {
         return check(source, new EscapeAnalysis());
     }
 
+    /** Checks that {@code check} refuses the one defer in a loop of {@code source} for {@code reason}. */
+    static Refusal assertRefused(String source, UnitCheck check, RefusalReason reason) throws Exception {
+        Refusal refusal = check(source, check);
+        assertNotNull(refusal, source);
+        assertEquals(reason, refusal.reason(), refusal.detail());
+        return refusal;
+    }
+
     /** What {@code check} says about the one defer in a loop of {@code source}. */
     static Refusal check(String source, UnitCheck check) throws Exception {
         ParsedFile parsed = GoParsing.parse("test.go", source.getBytes(StandardCharsets.UTF_8));

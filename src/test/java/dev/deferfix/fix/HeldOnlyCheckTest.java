@@ -1,7 +1,6 @@
 package dev.deferfix.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,9 +37,7 @@ class HeldOnlyCheckTest {
         "conn, err := db.Conn(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tdefer func() { conn.Close() }()",
     })
     void refusesWhatOnlyItsCleanupUses(String body) throws Exception {
-        Refusal refusal = EscapeAnalysisTest.check(loopWith(body), new HeldOnlyCheck());
-        assertNotNull(refusal, body);
-        assertEquals(RefusalReason.HELD_ONLY, refusal.reason());
+        Refusal refusal = EscapeAnalysisTest.assertRefused(loopWith(body), new HeldOnlyCheck(), RefusalReason.HELD_ONLY);
         assertTrue(refusal.detail().endsWith("is used by nothing in the body but its deferred cleanup"), refusal.detail());
     }
 

@@ -1,7 +1,6 @@
 package dev.deferfix.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,9 +39,8 @@ class TimingCommentCheckTest {
         "// Keep them all open: deliberately.\n\t\tdefer c.Close() // want \"in a loop\"",
     })
     void refusesWhenTheCommentSpeaksOfTiming(String lines) throws Exception {
-        Refusal refusal = EscapeAnalysisTest.check(loopWith(lines), new TimingCommentCheck());
-        assertNotNull(refusal, lines);
-        assertEquals(RefusalReason.TIMING_COMMENTED, refusal.reason());
+        Refusal refusal = EscapeAnalysisTest.assertRefused(loopWith(lines), new TimingCommentCheck(),
+                RefusalReason.TIMING_COMMENTED);
         assertTrue(refusal.detail().startsWith("the comment says \""), refusal.detail());
     }
 
