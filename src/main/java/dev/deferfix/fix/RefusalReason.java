@@ -48,6 +48,10 @@ public enum RefusalReason {
             "a comment at the defer speaks of when it runs (until, eventually, not before, on purpose, ...), "
             + "so the hold looks deliberate and the rewrite would make the comment false; confirm with "
             + "//defer-fix:ignore, or reword the comment to have it rewritten"),
+    WAITS_FOR_GOROUTINES("defer-waits-for-goroutines",
+            "the deferred call waits (a receive, a select, a Wait()) and the body starts goroutines: the waits pile up "
+            + "so that the goroutines of all iterations run at once; waiting at the end of each iteration would run "
+            + "them one after another"),
     UNSUPPORTED_SYNTAX("unsupported-syntax",
             "the loop uses a construct this strategy cannot rewrite safely");
 

@@ -13,7 +13,7 @@ public final class Strategies {
 
     public static List<UnitCheck> safetyChecks() {
         return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(),
-                new HeldOnlyCheck(), new EscapeAnalysis(), new TimingCommentCheck());
+                new HeldOnlyCheck(), new DeferredWaitCheck(), new EscapeAnalysis(), new TimingCommentCheck());
     }
 
     public static Fixer defaultFixer() {
