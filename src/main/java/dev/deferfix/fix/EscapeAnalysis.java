@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,9 @@ import java.util.Set;
  * an escape.
  */
 public final class EscapeAnalysis implements SiteCheck {
+    /** Standard functions that only print their arguments. */
+    private static final Set<String> PRINTERS = Set.of("fmt.Print", "fmt.Println", "fmt.Printf", "log.Print",
+            "log.Println", "log.Printf", "print", "println");
     /** Standard functions whose result is a name (a path, a key) made from their arguments and nothing else. */
     private static final Set<String> NAME_BUILDERS = Set.of("filepath.Join", "path.Join", "filepath.Clean",
             "path.Clean", "fmt.Sprint", "fmt.Sprintf", "strconv.Itoa");
@@ -87,7 +91,7 @@ public final class EscapeAnalysis implements SiteCheck {
                         + " assigns: the value lives on there after the iteration";
             }
         }
-        if (usesOwnVariable(uses, scopes, loop) || onlyReturnsFollow(loop)) {
+        if (usesOwnVariable(site, uses, scopes, loop) || onlyReturnsFollow(loop)) {
             // The resource is most likely that variable, which the search follows; or nothing after the
             // loop could still need what the call cleans up.
             return null;
@@ -102,7 +106,41 @@ public final class EscapeAnalysis implements SiteCheck {
                         + " the loop may still need it";
             }
         }
-        return null;
+        if (onlyLogs(site.call())) {
+            return null;
+        }
+        return "the deferred call uses no variable the iteration made" + namesOf(uses, scopes)
+                + ": what it cleans up lives outside the iteration, and the code after the loop may still need it";
+    }
+
+    /**
+     * Whether the deferred call only prints ({@code fmt.Println("done", i)},
+     * or a function literal of such calls): it cleans up nothing that the
+     * code after the loop could need; printing earlier is the intended change.
+     */
+    private static boolean onlyLogs(SyntaxNode call) {
+        CallShape shape = CallShape.of(call);
+        if (shape == null || shape.literal() == null) {
+            return shape != null && PRINTERS.contains(shape.callee());
+        }
+        for (SyntaxNode statement : GoTrees.statements(GoTrees.listOf(shape.literal().firstChild(NodeKind.BLOCK)))) {
+            CallShape printed = CallShape.of(statement);
+            if (printed == null || !PRINTERS.contains(printed.callee())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** " (only a, b)": the distinct local names among {@code uses}; empty for none. */
+    private static String namesOf(List<SyntaxNode> uses, LocalScopes scopes) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SyntaxNode use : uses) {
+            if (scopes.resolve(use) != null) {
+                names.add(use.text());
+            }
+        }
+        return names.isEmpty() ? "" : " (only " + String.join(", ", names) + ")";
     }
 
     /**
@@ -210,11 +248,11 @@ public final class EscapeAnalysis implements SiteCheck {
     }
 
     /** Whether the deferred call uses a variable the loop body declares itself (not a copy of a range variable). */
-    private static boolean usesOwnVariable(List<SyntaxNode> uses, LocalScopes scopes, SyntaxNode loop) {
+    private static boolean usesOwnVariable(DeferSite site, List<SyntaxNode> uses, LocalScopes scopes, SyntaxNode loop) {
         for (SyntaxNode use : uses) {
             Declaration declaration = scopes.resolve(use);
             if (declaration != null && declaration.isInside(GoTrees.body(loop))
-                    && rangeVariable(declaration, scopes, loop) == null) {
+                    && !declaration.isInside(site.defer()) && rangeVariable(declaration, scopes, loop) == null) {
                 return true;
             }
         }

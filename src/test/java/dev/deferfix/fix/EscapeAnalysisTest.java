@@ -176,7 +176,41 @@ class EscapeAnalysisTest {
         assertNotNull(refusal);
         assertTrue(refusal.detail().contains("kept, declared outside the loop, which the loop body assigns"),
                 refusal.detail());
-        assertNull(check(loopWith("use(kept)\n\t\tdefer kept.Close()")), "read, not assigned: as a mutex is");
+        assertTrue(check(loopWith("use(kept)\n\t\tdefer kept.Close()")).detail()
+                .contains("uses no variable the iteration made (only kept)"), "read, not assigned: still outside");
+    }
+
+    @Test
+    void aCallOnNothingTheIterationMadeWaitsUnlessOnlyAReturnFollows() throws Exception {
+        String source = """
+                package p
+
+                import (
+                	"fmt"
+                	"sync"
+                	"syscall"
+                )
+
+                func mapAll(base uintptr, n uintptr, mu *sync.Mutex) int {
+                	for off := uintptr(0); off < n; off += 4096 {
+                		BODY
+                	}
+                	AFTER
+                }
+                """;
+        String unmap = "syscall.Syscall(syscall.SYS_MMAP, base+off, 4096, 0)\n\t\t"
+                + "defer syscall.Syscall(syscall.SYS_MUNMAP, base+off, 4096, 0)";
+        Refusal refusal = check(source.replace("BODY", unmap).replace("AFTER", "return use(base)"));
+        assertNotNull(refusal, "the code after the loop reads the pages the deferred calls unmap");
+        assertEquals("the deferred call uses no variable the iteration made (only base, off): what it "
+                + "cleans up lives outside the iteration, and the code after the loop may still need it", refusal.detail());
+        assertNull(check(source.replace("BODY", unmap).replace("AFTER", "return 0")), "only a return follows");
+        assertNotNull(check(source.replace("BODY", "mu.Lock()\n\t\tdefer mu.Unlock()")
+                .replace("AFTER", "return use(base)")), "the code after the loop ran with the lock held");
+        assertNull(check(source.replace("BODY", "defer fmt.Println(\"mapped\", off)")
+                .replace("AFTER", "return use(base)")), "printing earlier is the intended change");
+        assertNull(check(source.replace("BODY", "defer func() {\n\t\t\tfmt.Println(\"mapped\", off)\n\t\t}()")
+                .replace("AFTER", "return use(base)")), "a literal that only prints");
     }
 
     @Test
