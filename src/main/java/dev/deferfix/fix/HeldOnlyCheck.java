@@ -9,13 +9,15 @@ import java.util.Set;
 
 /**
  * Refuses a resource that the iteration makes and then only holds: nothing in
- * the body but its deferred cleanup, a method call on it, refers to it
- * ({@code rows, err := db.Query(q); if err != nil { ... }; defer rows.Close()}
- * and no other use of rows). Then holding it is what the loop is for: every
- * iteration's resource stays open at once until the function returns (a test
- * that opens enough connections to fill a pool, a server kept busy, a
- * registration queried after the loop). Cleaning each up when its iteration
- * ends would defeat that, even when the function returns right after the loop.
+ * the body but its deferred cleanup refers to it, as receiver, argument or
+ * function value ({@code rows, err := db.Query(q); if err != nil { ... };
+ * defer rows.Close()}, {@code id := register(c); defer unregister(id)},
+ * {@code cleanup, err := serve(); defer cleanup()}). Then what the iteration
+ * wanted of it is its existence: every iteration's resource stays at once
+ * until the function returns (a test that opens enough connections to fill a
+ * pool, registrations queried after the loop, a challenge served until the
+ * function is done). Cleaning each up when its iteration ends would undo
+ * that, even when the function returns right after the loop.
  */
 public final class HeldOnlyCheck implements SiteCheck {
 
@@ -23,9 +25,6 @@ public final class HeldOnlyCheck implements SiteCheck {
     public Refusal check(LoopUnit unit, DeferSite site) {
         LocalScopes scopes = LocalScopes.of(site.function());
         Set<Declaration> resources = DeferredResources.of(site, scopes, unit.loop()).keySet();
-        if (!cleansUpReceiver(site, scopes, resources)) {
-            return null;
-        }
         SyntaxNode body = GoTrees.body(unit.loop());
         String held = null;
         for (Declaration resource : resources) {
@@ -43,23 +42,5 @@ public final class HeldOnlyCheck implements SiteCheck {
         return held == null ? null : new Refusal(RefusalReason.HELD_ONLY, held + " (line "
                 + unit.file().source().line(resources.iterator().next().token().start())
                 + ") is used by nothing in the body but its deferred cleanup");
-    }
-
-    /**
-     * Whether the deferred call is a method call on one of the resources
-     * ({@code rows.Close()}, {@code res.Body.Close()}, also inside a deferred
-     * function literal). A function value ({@code cleanup()},
-     * {@code cancel()}) stands for state the iteration goes on to use without
-     * naming it, and plain arguments ({@code os.Chdir(cwd)}) are data to
-     * restore, so neither says the resource is only held.
-     */
-    private static boolean cleansUpReceiver(DeferSite site, LocalScopes scopes, Set<Declaration> resources) {
-        for (SyntaxNode use : LocalScopes.identifierUses(site.call())) {
-            if (SelectorChain.isCalled(use) && !SelectorChain.after(use).isEmpty()
-                    && resources.contains(scopes.resolve(use))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -35,6 +35,9 @@ class HeldOnlyCheckTest {
     @ValueSource(strings = {
         "rows, err := db.Query(\"SELECT 1\")\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tdefer rows.Close()",
         "conn, err := db.Conn(ctx)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tdefer func() { conn.Close() }()",
+        "_, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()",
+        "name := fmt.Sprint(i)\n\t\tdefer os.Remove(name)",
+        "cwd, err := os.Getwd()\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tdefer os.Chdir(cwd)",
     })
     void refusesWhatOnlyItsCleanupUses(String body) throws Exception {
         Refusal refusal = EscapeAnalysisTest.assertRefused(loopWith(body), new HeldOnlyCheck(), RefusalReason.HELD_ONLY);
@@ -47,8 +50,7 @@ class HeldOnlyCheckTest {
         "rows, err := db.Query(\"SELECT 1\")\n\t\tif err != nil || rows.Err() != nil {\n\t\t\treturn err\n\t\t}\n\t\tdefer rows.Close()",
         "c, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()\n\t\tdb.PingContext(c)",
         "defer db.Close()",
-        "_, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()",
-        "name := fmt.Sprint(i)\n\t\tdefer os.Remove(name)",
+        "name := fmt.Sprint(i)\n\t\tos.WriteFile(name, nil, 0o600)\n\t\tdefer os.Remove(name)",
     })
     void letsThroughWhatTheIterationUses(String body) throws Exception {
         assertNull(EscapeAnalysisTest.check(loopWith(body), new HeldOnlyCheck()), body);
