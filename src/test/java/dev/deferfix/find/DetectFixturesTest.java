@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * fixtures/detect: every folder is a Go package whose "// want" comments list
@@ -68,13 +69,12 @@ class DetectFixturesTest {
     }
 
     @Test
-    void everyFixtureIsGofmtCleanAndPassesGoVet() throws IOException {
+    void everyFixtureIsGofmtCleanAndPassesGoVet(@TempDir Path gopath) throws IOException {
         GoToolchain.goOrSkip();
         GoToolchain.gofmtOrSkip();
         GoToolchain.Result gofmt = GoToolchain.run(ROOT, List.of(), 120, "gofmt", "-l", ".");
         assertEquals(0, gofmt.exitCode(), gofmt.output());
         assertEquals("", gofmt.stdout(), "files gofmt would change");
-        Path gopath = Files.createTempDirectory("detect-vet");
         Path src = Files.createDirectories(gopath.resolve("src"));
         List<String> vet = new ArrayList<>(List.of("go", "vet"));
         for (Path dir : packageDirectories()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs goldens with the real toolchain: for every rewrite case with a
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenRunTest {
     private static final String SUFFIX = ".run.txt";
+    /** Where the programs run; removed after the class. */
+    @TempDir
+    static Path runs;
 
     @TestFactory
     Stream<DynamicTest> goldensPrintTheHandWrittenOutput() throws IOException {
@@ -51,7 +55,7 @@ class GoldenRunTest {
     }
 
     private static String run(Path source) throws IOException {
-        Path work = Files.createTempDirectory("golden-run");
+        Path work = Files.createTempDirectory(runs, "golden-run");
         Files.copy(source, work.resolve("main.go"));
         List<String> command = new ArrayList<>(List.of("go", "run", "main.go"));
         for (Path companion : RewriteFixturesTest.companions(source.getParent())) {

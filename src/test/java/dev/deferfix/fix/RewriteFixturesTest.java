@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rewrite fixtures: fixtures/rewrite/CASE/input.go with "// want" comments,
@@ -64,10 +65,9 @@ class RewriteFixturesTest {
     }
 
     @Test
-    void everyInputAndGoldenIsGofmtCleanAndPassesGoVet() throws IOException {
+    void everyInputAndGoldenIsGofmtCleanAndPassesGoVet(@TempDir Path gopath) throws IOException {
         GoToolchain.goOrSkip();
         GoToolchain.gofmtOrSkip();
-        Path gopath = Files.createTempDirectory("rewrite-vet");
         Path src = Files.createDirectories(gopath.resolve("src"));
         List<String> packages = new ArrayList<>();
         List<String> perIterationPackages = new ArrayList<>();

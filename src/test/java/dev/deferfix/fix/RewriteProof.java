@@ -11,6 +11,7 @@ import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.testing.GoToolchain;
+import dev.deferfix.testing.WorkDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -92,6 +93,13 @@ public final class RewriteProof {
     private final ProofCorpus corpus;
     /** The copy, with the corpus's src in it. */
     private final Path copy;
+    /**
+     * Go's build cache for proofs alone, kept between runs: the shared one
+     * remembers cgo sources by path, and entries left by an earlier copy
+     * elsewhere that is gone since make go vet fail on this one. Proofs copy
+     * to the same paths every run, so this cache's entries stay right.
+     */
+    private static final Path GO_CACHE = Path.of("target", "proof-go-cache").toAbsolutePath();
     /** Single files checked apart from the copy. */
     private final Path scratch;
     private final GoModLocator versions = new GoModLocator();
@@ -433,6 +441,7 @@ public final class RewriteProof {
         env.addAll(corpus.environment(copy));
         env.add("GOFLAGS=");
         env.add("GOTOOLCHAIN=local");
+        env.add("GOCACHE=" + GO_CACHE);
         return GoToolchain.run(copy.resolve("src"), env, 1800, command);
     }
 
@@ -446,7 +455,7 @@ public final class RewriteProof {
         ProofCorpus corpus = gopath
                 ? new ProofCorpus.Gopath(Path.of(args.length > 1 ? args[1] : "/usr/share/gocode"))
                 : new ProofCorpus.StandardLibrary(Path.of(args.length > 0 ? args[0] : "/usr/lib/go-1.19"));
-        Path work = Files.createTempDirectory("verify-rewrites");
+        Path work = WorkDirectories.fresh(gopath ? "verify-gopath" : "verify-stdlib");
         Report report = run(corpus, work);
         System.out.print(report.table());
         System.out.println("work directory: " + work);

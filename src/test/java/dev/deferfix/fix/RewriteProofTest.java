@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deferfix.testing.GoToolchain;
+import dev.deferfix.testing.WorkDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class RewriteProofTest {
                 && Files.readString(goroot.resolve("VERSION")).startsWith("go1.19");
         GoToolchain.require(isGo119, "a Go 1.19 GOROOT with pkg/tool");
         RewriteProof.Report report = RewriteProof.run(new ProofCorpus.StandardLibrary(goroot),
-                Files.createTempDirectory("stdlib-proof"));
+                WorkDirectories.fresh("stdlib-proof"));
         System.out.print(report.table());
 
         assertNothingBroken(report);
@@ -46,7 +47,7 @@ class RewriteProofTest {
         GoToolchain.require(Files.isDirectory(DEBIAN_GOPATH.resolve("src/github.com/lib/pq")),
                 "Debian's Go packages under " + DEBIAN_GOPATH + " (golang-github-lib-pq-dev)");
         RewriteProof.Report report = RewriteProof.run(new ProofCorpus.Gopath(DEBIAN_GOPATH),
-                Files.createTempDirectory("gopath-proof"));
+                WorkDirectories.fresh("gopath-proof"));
         System.out.print(report.table());
 
         assertNothingBroken(report);

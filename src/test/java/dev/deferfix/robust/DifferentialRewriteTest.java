@@ -14,12 +14,12 @@ import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.testing.GoToolchain;
+import dev.deferfix.testing.WorkDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,10 +67,9 @@ class DifferentialRewriteTest {
         int programs = Integer.getInteger("difftest.programs", DEFAULT_PROGRAMS);
         int batchSize = Integer.getInteger("difftest.batch", 150);
         Integer only = Integer.getInteger("difftest.program");
-        Path work = Path.of("target", "difftest");
-        deleteTree(work);
+        Path work = WorkDirectories.fresh("difftest");
         if (only == null) {
-            deleteTree(FAILURES);
+            WorkDirectories.deleteTree(FAILURES);
         }
         List<String> failures = new ArrayList<>();
         Map<String, Integer> fixedCounts = new TreeMap<>();
@@ -176,16 +174,5 @@ class DifferentialRewriteTest {
     private static String headline(String report) {
         String first = report.lines().findFirst().orElse("");
         return first.length() <= 300 ? first : first.substring(0, 300) + "...";
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
