@@ -194,8 +194,15 @@ public final class SemaphoreWorker implements Strategy {
     /** The text of the worker pool, with the names it was given. */
     private record Worker(String wg, String sem, String errc) {
 
+        /** The pool, under a comment that tells the reader, and the reviewer of the diff, what changed. */
         List<String> setup(int maxConcurrency) {
-            List<String> lines = new ArrayList<>(List.of(sem + " := make(chan struct{}, " + maxConcurrency + ")"));
+            List<String> lines = new ArrayList<>();
+            lines.add("// The iterations below run concurrently, at most " + maxConcurrency + " at a time, in no fixed order"
+                    + (errc == null ? "." : ";"));
+            if (errc != null) {
+                lines.add("// an error no longer stops the loop: the first one is returned once all have finished.");
+            }
+            lines.add(sem + " := make(chan struct{}, " + maxConcurrency + ")");
             if (errc != null) {
                 lines.add(errc + " := make(chan error, 1)");
             }

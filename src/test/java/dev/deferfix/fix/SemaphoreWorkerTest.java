@@ -76,6 +76,9 @@ class SemaphoreWorkerTest {
     @Test
     void theExplanationSaysTheProgramChanges() throws Exception {
         FileFix fix = fix(program("_ = path"), 3);
+        assertTrue(fix.text().contains("\t// The iterations below run concurrently, at most 3 at a time, in no fixed order;\n"
+                + "\t// an error no longer stops the loop: the first one is returned once all have finished.\n"
+                + "\tsem := make(chan struct{}, 3)\n"), "the diff shows the change in words:\n" + fix.text());
         String explanation = fix.findings().get(0).resolution().explanation();
         assertTrue(explanation.contains("changes the program") && explanation.contains("concurrently")
                 && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3"),
