@@ -23,7 +23,8 @@ public final class TimingCommentCheck implements SiteCheck {
      */
     private static final List<String> TIMING_WORDS = List.of(" until ", " eventually ", " not before ", " queue ",
             " queued ", " on purpose ", " deliberate ", " deliberately ", " intentional ", " intentionally ",
-            " after the loop ", " after we ", " end of the test ", " end of the function ", " defer in a loop ");
+            " after the loop ", " after we finish ", " after we re done ", " after we are done ",
+            " end of the test ", " end of the function ", " defer in a loop ");
 
     @Override
     public Refusal check(LoopUnit unit, DeferSite site) {

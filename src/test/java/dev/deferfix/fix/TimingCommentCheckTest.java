@@ -37,6 +37,7 @@ class TimingCommentCheckTest {
         "// We want to close this eventually,\n\t\t// but not before the check at the bottom.\n\t\tdefer c.Close()",
         "/* Closed when the test ends, on purpose. */\n\t\tdefer c.Close()",
         "// Keep them all open: deliberately.\n\t\tdefer c.Close() // want \"in a loop\"",
+        "// Drop them all after we're done.\n\t\tdefer c.Close()",
     })
     void refusesWhenTheCommentSpeaksOfTiming(String lines) throws Exception {
         Refusal refusal = EscapeAnalysisTest.assertRefused(loopWith(lines), new TimingCommentCheck(),
@@ -51,6 +52,7 @@ class TimingCommentCheckTest {
         "defer c.Close() // want \"defer c.Close\\\\(\\\\) in a loop runs until hold returns\"",
         "// Closed when the test ends, on purpose.\n\n\t\tdefer c.Close()",
         "// The close is deferred per iteration, to be closed later.\n\t\tdefer c.Close()",
+        "// Close it after we read the reply.\n\t\tdefer c.Close()",
         "defer c.Close() //nolint:errcheck // deferred until later",
     })
     void letsOtherCommentsThrough(String lines) throws Exception {
