@@ -20,7 +20,8 @@ public enum RefusalReason {
     VALUE_REASSIGNED("deferred-value-reassigned",
             "the deferred function, receiver or an argument is reassigned after the defer"),
     NOT_INDEPENDENT("iterations-not-independent",
-            "the body assigns variables declared outside it or jumps out of the loop, so iterations cannot run concurrently"),
+            "the body changes state it shares with other iterations or jumps out of the loop, so iterations cannot run"
+                    + " concurrently"),
     UNSUPPORTED_RESULTS("unsupported-results",
             "the function's results cannot be passed through the rewrite"),
     LOOP_EXITS_AFTER_DEFER("loop-exits-after-defer",

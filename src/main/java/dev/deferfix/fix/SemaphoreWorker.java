@@ -19,7 +19,8 @@ import java.util.Set;
  * for all with a sync.WaitGroup and then returns the first error, as the
  * article's worker pool does. Each iteration's defers run when its goroutine
  * ends. Only for independent iterations: the body writes no variable declared
- * outside it and leaves only by continue or by returning a non-nil error.
+ * outside it, changes no state they share in other ways ({@link SharedState})
+ * and leaves only by continue or by returning a non-nil error.
  */
 public final class SemaphoreWorker implements Strategy {
     public static final String NAME = "semaphore";
@@ -121,7 +122,8 @@ public final class SemaphoreWorker implements Strategy {
             return new Refusal(RefusalReason.NOT_INDEPENDENT,
                     at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
-        return null;
+        String sharedChange = SharedState.firstChange(unit);
+        return sharedChange == null ? null : new Refusal(RefusalReason.NOT_INDEPENDENT, sharedChange);
     }
 
     /**

@@ -1,0 +1,342 @@
+package dev.deferfix.fix;
+
+import dev.deferfix.find.GoTrees;
+import dev.deferfix.fix.LocalScopes.Declaration;
+import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.SyntaxNode;
+import dev.deferfix.parse.TokenKind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds where a loop body may change state that its iterations share, other
+ * than by the assignments {@link OuterAssignments} finds: a method called on a
+ * variable declared outside the body ({@code buf.Reset()}, {@code r.declare(x)}),
+ * such a variable passed to a call that may write into it ({@code io.Copy(buf, f)}),
+ * its address taken, {@code delete}, {@code clear}, {@code close}, {@code copy}
+ * or {@code append} on it, a function value from outside called, a test's
+ * {@code t} handed to a helper (whose t.Fatal would stop only the goroutine),
+ * or a call that changes process-wide state ({@code os.Setenv}, {@code os.Chdir}).
+ * Run one at a time these were harmless; run at once they are data races.
+ * <p>
+ * Without types, a variable from outside counts as shared unless its
+ * declaration shows a value type (string, int, time.Duration, ...) or a type
+ * documented as safe for concurrent use (see {@link DeclaredTypes}). A
+ * variable the body makes as a copy of one from outside ({@code b := buf})
+ * counts as that one. The loop's own variables and elements they index
+ * ({@code conns[i]}) belong to one iteration. Calls into other functions are
+ * taken to change nothing but what they are given.
+ */
+final class SharedState {
+    /** Functions that only read their arguments. */
+    private static final Set<String> READ_ONLY_CALLS = Set.of("fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln",
+            "fmt.Errorf", "fmt.Print", "fmt.Printf", "fmt.Println", "log.Print", "log.Printf", "log.Println",
+            "errors.Is", "errors.New", "len", "cap", "print", "println", "string", "reflect.DeepEqual",
+            "bytes.Equal", "bytes.Compare", "bytes.Contains", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Index");
+    /** Packages whose functions only read their arguments. */
+    private static final List<String> READ_ONLY_PACKAGES = List.of("strings.", "filepath.", "path.", "strconv.",
+            "unicode.", "utf8.");
+    /** Builtins that write into their first argument (append: into its backing array). */
+    private static final Set<String> WRITING_BUILTINS = Set.of("delete", "clear", "close", "copy", "append");
+    /** Methods of a lock: a body that takes one shares on purpose, under it. */
+    private static final Set<String> LOCK_METHODS = Set.of("Lock", "Unlock", "RLock", "RUnlock", "TryLock",
+            "TryRLock");
+    /** Functions (by their last name) that change state of the whole process. */
+    private static final Set<String> PROCESS_STATE_CALLS = Set.of("Setenv", "Unsetenv", "Clearenv", "Chdir", "Umask",
+            "SetOutput", "SetFlags", "SetPrefix", "Seed", "GOMAXPROCS", "SetGCPercent", "SetMemoryLimit",
+            "SetMaxThreads", "SetMaxStack");
+
+    private final LoopUnit unit;
+    private final SyntaxNode body;
+    private final LocalScopes scopes;
+    private final Set<String> importNames;
+    /** The file's package-level variables, as declarations (their statement is the VAR_SPEC). */
+    private final Map<String, Declaration> packageVariables;
+    /** Variables of the body that copy one from outside, to the one they copy. */
+    private final Map<Declaration, Declaration> aliases = new HashMap<>();
+
+    private SharedState(LoopUnit unit) {
+        this.unit = unit;
+        this.body = unit.body();
+        this.scopes = LocalScopes.of(outermostFunction(unit.loop()));
+        SyntaxNode root = root(unit.loop());
+        this.importNames = importNames(root);
+        this.packageVariables = packageVariables(root);
+    }
+
+    /** Where the body first may change state its iterations share, said in words, or null. */
+    static String firstChange(LoopUnit unit) {
+        return new SharedState(unit).find();
+    }
+
+    private String find() {
+        for (SyntaxNode node : body.subtree()) {
+            if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
+                recordAliases(node);
+            }
+            String change = node.is(NodeKind.PRIMARY_EXPR) ? processStateCall(node) : null;
+            if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
+                change = use(node.child(0));
+            }
+            if (change != null) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    /** {@code b := buf} or {@code p := &v}: b and p stand for what they copy. */
+    private void recordAliases(SyntaxNode define) {
+        List<SyntaxNode> names = define.child(0).children(NodeKind.EXPRESSION);
+        List<SyntaxNode> values = define.child(2).children(NodeKind.EXPRESSION);
+        for (int i = 0; i < names.size() && names.size() == values.size(); i++) {
+            SyntaxNode name = LocalScopes.plainIdentifier(names.get(i));
+            SyntaxNode copied = copiedVariable(values.get(i));
+            Declaration inner = name == null ? null : scopes.resolve(name);
+            Declaration outer = copied == null ? null : shared(copied, true);
+            if (inner != null && outer != null) {
+                aliases.put(inner, outer);
+            }
+        }
+    }
+
+    /** The variable an expression copies as it is ({@code v}, {@code &v}, {@code v.f.g}), or null. */
+    private static SyntaxNode copiedVariable(SyntaxNode expression) {
+        if (expression.children().size() != 1 || !expression.child(0).is(NodeKind.UNARY_EXPR)) {
+            return null;
+        }
+        SyntaxNode unary = expression.child(0);
+        List<SyntaxNode> operators = unary.children(NodeKind.UNARY_OP);
+        SyntaxNode primary = unary.firstChild(NodeKind.PRIMARY_EXPR);
+        if (operators.size() > 1 || operators.size() == 1 && !operators.get(0).hasChild(TokenKind.AMP)
+                || primary == null || !primary.child(0).is(NodeKind.OPERAND)
+                || !primary.child(0).child(0).is(TokenKind.IDENTIFIER)) {
+            return null;
+        }
+        for (SyntaxNode suffix : primary.children().subList(1, primary.children().size())) {
+            if (!suffix.is(NodeKind.SUFFIX) || !suffix.child(0).is(TokenKind.DOT)
+                    || !suffix.child(1).is(TokenKind.IDENTIFIER)) {
+                return null;
+            }
+        }
+        return primary.child(0).child(0);
+    }
+
+    /** What one use of a name may change, or null. */
+    private String use(SyntaxNode identifier) {
+        SyntaxNode operand = identifier.parent();
+        SyntaxNode primary = operand.parent();
+        if (primary == null || !primary.is(NodeKind.PRIMARY_EXPR) || primary.child(0) != operand) {
+            return null;
+        }
+        List<SyntaxNode> suffixes = primary.children().subList(1, primary.children().size());
+        int call = -1;
+        for (int i = 0; i < suffixes.size() && call < 0; i++) {
+            SyntaxNode suffix = suffixes.get(i);
+            if (suffix.is(NodeKind.SUFFIX) && suffix.firstChild(NodeKind.INDEX_SUFFIX) != null
+                    && indexesPerIteration(suffix.firstChild(NodeKind.INDEX_SUFFIX))) {
+                return null;
+            }
+            if (suffix.is(NodeKind.SUFFIX) && suffix.firstChild(NodeKind.ARGUMENTS) != null) {
+                call = i;
+            }
+        }
+        if (call >= 0) {
+            return call == 0 ? functionValueCall(identifier) : callOn(identifier, suffixes.get(call - 1));
+        }
+        return valueUse(identifier, primary);
+    }
+
+    /** {@code fn(x)} where fn is a function value from outside the body. */
+    private String functionValueCall(SyntaxNode identifier) {
+        Declaration declaration = shared(identifier, false);
+        if (declaration == null || DeclaredTypes.isConcurrencySafe(declaration)) {
+            return null;
+        }
+        return at(identifier, identifier.text() + ", declared outside the body, is called by every iteration at once"
+                + " and may change what they share");
+    }
+
+    /** {@code v.M(...)} (or {@code v.f.M(...)}, {@code v[k].M(...)}) on a variable from outside the body. */
+    private String callOn(SyntaxNode identifier, SyntaxNode beforeCall) {
+        if (importNames.contains(identifier.text()) && scopes.resolve(identifier) == null) {
+            return null;
+        }
+        Declaration declaration = shared(identifier, true);
+        String method = beforeCall.child(0).is(TokenKind.DOT) ? beforeCall.child(1).text() : "";
+        if (declaration == null || LOCK_METHODS.contains(method) || DeclaredTypes.isConcurrencySafe(declaration)
+                || DeclaredTypes.isValue(declaration)) {
+            return null;
+        }
+        String callee = GoTrees.calleeText(identifier.parent().parent());
+        return at(identifier, (callee == null ? identifier.text() : callee) + " is called on " + identifier.text()
+                + ", declared outside the body: iterations running at once would change it together");
+    }
+
+    /** A variable from outside read as a value: harmless unless its address is taken or a call may write into it. */
+    private String valueUse(SyntaxNode identifier, SyntaxNode primary) {
+        Declaration declaration = shared(identifier, false);
+        if (declaration == null || DeclaredTypes.isConcurrencySafe(declaration) && !DeclaredTypes.isTest(declaration)) {
+            return null;
+        }
+        SyntaxNode unary = primary.parent();
+        for (SyntaxNode operator : unary.children(NodeKind.UNARY_OP)) {
+            if (operator.hasChild(TokenKind.AMP)) {
+                return at(identifier, "&" + identifier.text() + " takes the address of " + identifier.text()
+                        + ", declared outside the body, which iterations running at once would share");
+            }
+        }
+        SyntaxNode expression = unary.parent();
+        SyntaxNode arguments = expression.parent();
+        if (!unary.is(NodeKind.UNARY_EXPR) || expression.children().size() != 1 || arguments == null
+                || !arguments.is(NodeKind.ARGUMENTS)) {
+            return null;
+        }
+        return argumentUse(identifier, declaration, arguments,
+                arguments.children(NodeKind.EXPRESSION).indexOf(expression));
+    }
+
+    private String argumentUse(SyntaxNode identifier, Declaration declaration, SyntaxNode arguments, int position) {
+        SyntaxNode call = arguments.parent().parent();
+        String callee = GoTrees.calleeText(call);
+        if (callee == null) {
+            return null;
+        }
+        String name = identifier.text();
+        if (WRITING_BUILTINS.contains(callee) && position == 0 && scopes.resolve(call.firstToken()) == null) {
+            return at(identifier, callee + " changes " + name + ", declared outside the body, from every iteration"
+                    + " at once");
+        }
+        if (DeclaredTypes.isTest(declaration)) {
+            return at(identifier, callee + " is passed " + name + ": a " + name + ".Fatal inside it would stop only"
+                    + " the iteration's goroutine, not the test");
+        }
+        if (DeclaredTypes.isValue(declaration) || readsOnly(callee, call)) {
+            return null;
+        }
+        return at(identifier, callee + " is passed " + name + ", declared outside the body, and may change it while"
+                + " other iterations use it");
+    }
+
+    /** A function known to read its arguments only, or a method of a value safe for concurrent use. */
+    private boolean readsOnly(String callee, SyntaxNode call) {
+        if (READ_ONLY_CALLS.contains(callee)) {
+            return true;
+        }
+        for (String prefix : READ_ONLY_PACKAGES) {
+            if (callee.startsWith(prefix) && importNames.contains(prefix.substring(0, prefix.length() - 1))) {
+                return true;
+            }
+        }
+        SyntaxNode root = call.firstToken();
+        Declaration receiver = root != null && root.is(TokenKind.IDENTIFIER) && callee.contains(".")
+                ? scopes.resolve(root) : null;
+        return receiver != null && DeclaredTypes.isConcurrencySafe(receiver);
+    }
+
+    /** os.Setenv, os.Chdir, log.SetOutput and the like: every iteration sees what one of them set. */
+    private String processStateCall(SyntaxNode primary) {
+        String callee = GoTrees.calleeText(primary);
+        if (callee == null) {
+            return null;
+        }
+        String last = callee.substring(callee.lastIndexOf('.') + 1);
+        SyntaxNode root = primary.firstToken();
+        Declaration rootDeclaration = root != null && root.is(TokenKind.IDENTIFIER) ? scopes.resolve(root) : null;
+        if (!PROCESS_STATE_CALLS.contains(last) || rootDeclaration != null && rootDeclaration.isInside(body)
+                && !aliases.containsKey(rootDeclaration)) {
+            return null;
+        }
+        return at(primary, callee + " changes state of the whole process, which every iteration sees");
+    }
+
+    /** An index by a loop variable or a variable of the body: each iteration has its own element. */
+    private boolean indexesPerIteration(SyntaxNode indexSuffix) {
+        SyntaxNode index = indexSuffix.firstChild(NodeKind.EXPRESSION);
+        SyntaxNode name = index == null ? null : LocalScopes.plainIdentifier(index);
+        Declaration declaration = name == null ? null : scopes.resolve(name);
+        SyntaxNode tail = indexSuffix.firstChild(NodeKind.INDEX_TAIL);
+        return declaration != null && unit.loop().isAncestorOf(declaration.token())
+                && tail != null && tail.children().isEmpty();
+    }
+
+    /**
+     * The declaration outside the body whose value this name reaches, or null
+     * for a variable of one iteration, an imported package, or (unless
+     * {@code unknownIsShared}) a name from another file of the package.
+     */
+    private Declaration shared(SyntaxNode identifier, boolean unknownIsShared) {
+        Declaration declaration = scopes.resolve(identifier);
+        if (declaration == null) {
+            Declaration packageVariable = packageVariables.get(identifier.text());
+            if (packageVariable != null || !unknownIsShared || importNames.contains(identifier.text())) {
+                return packageVariable;
+            }
+            // Only a variable has methods to call: one declared in another file of the package.
+            return new Declaration(identifier.text(), identifier, identifier, 0, identifier);
+        }
+        if (declaration.isInside(body)) {
+            return aliases.get(declaration);
+        }
+        return unit.loop().isAncestorOf(declaration.token()) ? null : declaration;
+    }
+
+    private String at(SyntaxNode node, String what) {
+        return what + " (line " + unit.file().source().line(node.start()) + ")";
+    }
+
+    private static SyntaxNode outermostFunction(SyntaxNode node) {
+        SyntaxNode function = GoTrees.enclosingFunction(node);
+        for (SyntaxNode up = function; up != null; up = GoTrees.enclosingFunction(up)) {
+            function = up;
+        }
+        return function;
+    }
+
+    private static SyntaxNode root(SyntaxNode node) {
+        SyntaxNode root = node;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return root;
+    }
+
+    /** The names the file's imports bind: the explicit name, else the path's last element without "go-" or ".vN". */
+    private static Set<String> importNames(SyntaxNode root) {
+        Set<String> names = new HashSet<>();
+        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
+            SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
+            if (name != null) {
+                names.add(name.text());
+                continue;
+            }
+            String path = spec.firstChild(NodeKind.IMPORT_PATH).text().replace("\"", "").replace("`", "");
+            String[] elements = path.split("/");
+            String last = elements[elements.length - 1];
+            if (last.matches("v[0-9]+") && elements.length > 1) {
+                last = elements[elements.length - 2];
+            }
+            last = last.replaceFirst("^go-", "").replaceFirst("[.-]v[0-9]+$", "").replaceFirst("\\.go$", "");
+            names.add(last);
+        }
+        return names;
+    }
+
+    private static Map<String, Declaration> packageVariables(SyntaxNode root) {
+        Map<String, Declaration> variables = new HashMap<>();
+        for (SyntaxNode spec : root.descendants(NodeKind.VAR_SPEC)) {
+            if (GoTrees.enclosingFunction(spec) != null) {
+                continue;
+            }
+            for (SyntaxNode name : spec.child(0).children()) {
+                if (name.is(TokenKind.IDENTIFIER)) {
+                    variables.put(name.text(), new Declaration(name.text(), name, root, 0, spec));
+                }
+            }
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.deferfix.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deferfix.find.Detector;
+import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoVersion;
+import dev.deferfix.parse.GoParsing;
+import dev.deferfix.parse.ParsedFile;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The semaphore strategy refuses a body that may change state its iterations share, one statement at a time. */
+class SharedStateTest {
+
+    private static String program(String statement) {
+        return """
+                package p
+
+                import (
+                	"bytes"
+                	"context"
+                	"database/sql"
+                	"fmt"
+                	"io"
+                	"os"
+                	"path/filepath"
+                	"strings"
+                	"sync"
+                	"testing"
+                )
+
+                var cache = map[string]int{}
+
+                type server struct{ n int }
+
+                func (s *server) run(ctx context.Context, db *sql.DB, t *testing.T, dir string, fn func(string),
+                	conns []io.Closer, paths []string) error {
+                	buf := new(bytes.Buffer)
+                	var mu sync.Mutex
+                	limit := 10
+                	for i, path := range paths {
+                		f, err := os.Open(path)
+                		if err != nil {
+                			return err
+                		}
+                		defer f.Close()
+                		if _, err := f.Stat(); err != nil {
+                			return err
+                		}
+                		STATEMENT
+                	}
+                	return nil
+                }
+                """.replace("STATEMENT", statement);
+    }
+
+    private static FileFix fix(String text) throws Exception {
+        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        var findings = Detector.detect(parsed, GoVersion.NEWEST);
+        return Strategies.defaultFixer().fix(parsed, findings,
+                new FixOptions(SemaphoreWorker.NAME, 4, false, GoVersion.NEWEST));
+    }
+
+    static Stream<Arguments> sharedChanges() {
+        return Stream.of(
+                Arguments.of("buf.Reset()", "buf.Reset is called on buf, declared outside the body"),
+                Arguments.of("s.n = len(path)", "the body writes s.n"),
+                Arguments.of("s.add(path)", "s.add is called on s"),
+                Arguments.of("_, _ = io.Copy(buf, f)", "io.Copy is passed buf, declared outside the body"),
+                Arguments.of("delete(cache, path)", "delete changes cache"),
+                Arguments.of("fill(cache)", "fill is passed cache"),
+                Arguments.of("fn(path)", "fn, declared outside the body, is called by every iteration"),
+                Arguments.of("check(t, f)", "check is passed t: a t.Fatal inside it would stop only"),
+                Arguments.of("os.Setenv(\"DIR\", path)", "os.Setenv changes state of the whole process"),
+                Arguments.of("t.Setenv(\"DIR\", path)", "t.Setenv changes state of the whole process"),
+                Arguments.of("b := buf\n\t\tb.WriteString(path)", "b.WriteString is called on b"),
+                Arguments.of("p := &limit\n\t\t_ = p", "&limit takes the address of limit"),
+                Arguments.of("registry.Add(path)", "registry.Add is called on registry"),
+                Arguments.of("_ = append(paths[:i], path)", "append changes paths"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sharedChanges")
+    void aBodyThatChangesSharedStateIsRefused(String statement, String detail) throws Exception {
+        String text = program(statement);
+        FileFix fix = fix(text);
+        assertEquals(text, fix.text());
+        Finding finding = fix.findings().get(0);
+        assertEquals(RefusalReason.NOT_INDEPENDENT.code(), finding.resolution().refusalReason());
+        assertTrue(finding.resolution().explanation().contains(detail), finding.resolution().explanation());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "mu.Lock()\n\t\tmu.Unlock()",
+        "_ = db.QueryRowContext(ctx, \"SELECT 1\", path, limit)",
+        "t.Errorf(\"%s in %s: %d\", path, dir, limit)",
+        "_ = strings.Contains(path, dir)",
+        "process(ctx, path, dir, limit, i)",
+        "_ = os.Remove(filepath.Join(dir, path))",
+        "_ = conns[i].Close()",
+        "fmt.Println(s, cache, limit)",
+        "c, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()\n\t\t_ = c.Err()",
+        "own := new(bytes.Buffer)\n\t\town.WriteString(path)\n\t\t_, _ = io.Copy(own, f)",
+        "path := path\n\t\tsum(&path)"})
+    void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
+        String text = program(statement);
+        FileFix fix = fix(text);
+        assertNotEquals(text, fix.text(), () -> fix.findings().get(0).resolution().explanation());
+    }
+}
