@@ -31,7 +31,7 @@ sealed interface ProofCorpus {
     record StandardLibrary(Path goroot) implements ProofCorpus {
         @Override
         public String title() {
-            return "stdlib rewrite proof (Go 1.19 standard library, strategy auto)";
+            return "stdlib rewrite proof (Go 1.19 standard library";
         }
 
         @Override
@@ -63,7 +63,7 @@ sealed interface ProofCorpus {
     record Gopath(Path gopath) implements ProofCorpus {
         @Override
         public String title() {
-            return "GOPATH rewrite proof (" + gopath + ", strategy auto)";
+            return "GOPATH rewrite proof (" + gopath;
         }
 
         @Override

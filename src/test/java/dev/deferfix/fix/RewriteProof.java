@@ -37,7 +37,8 @@ import java.util.concurrent.Future;
  * or a GOPATH tree (see {@link ProofCorpus}). Copies the corpus's src to a
  * temporary directory, rewrites every file with a defer-in-loop warning
  * through the Java API (Detector, then Strategies.defaultFixer() with strategy
- * auto), and checks with the real toolchain pointed at the copy: every
+ * auto, or one strategy forced on every site), and checks with the real
+ * toolchain pointed at the copy: every
  * package holding a rewritten file passes go vet as well as it did before the
  * rewrite (vet runs on the untouched copy first, so failures that exist
  * without us are not counted), and so does every rewritten file outside the
@@ -91,6 +92,8 @@ public final class RewriteProof {
     }
 
     private final ProofCorpus corpus;
+    /** auto, or the one strategy every site is forced to. */
+    private final String strategy;
     /** The copy, with the corpus's src in it. */
     private final Path copy;
     /**
@@ -115,15 +118,21 @@ public final class RewriteProof {
     private int warningSites;
     private int noteSites;
 
-    private RewriteProof(ProofCorpus corpus, Path workDir) {
+    private RewriteProof(ProofCorpus corpus, Path workDir, String strategy) {
         this.corpus = corpus;
+        this.strategy = strategy;
         this.copy = workDir.resolve("copy");
         this.scratch = workDir.resolve("scratch");
     }
 
-    /** Runs the whole proof on a copy of {@code corpus} in {@code workDir}. */
+    /** Runs the whole proof with strategy auto on a copy of {@code corpus} in {@code workDir}. */
     public static Report run(ProofCorpus corpus, Path workDir) throws IOException {
-        RewriteProof proof = new RewriteProof(corpus, workDir);
+        return run(corpus, workDir, FixOptions.AUTO);
+    }
+
+    /** Runs the whole proof with {@code strategy} (auto, or one forced) on a copy of {@code corpus}. */
+    public static Report run(ProofCorpus corpus, Path workDir, String strategy) throws IOException {
+        RewriteProof proof = new RewriteProof(corpus, workDir, strategy);
         Files.createDirectories(proof.scratch);
         proof.copyCorpus();
         proof.rewriteAll();
@@ -152,7 +161,7 @@ public final class RewriteProof {
 
     private FileFix fix(ParsedFile parsed, List<Finding> findings) {
         GoVersion version = versions.versionFor(Path.of(parsed.path()));
-        return fixer.fix(parsed, findings, new FixOptions(FixOptions.AUTO, 4, false, version));
+        return fixer.fix(parsed, findings, new FixOptions(strategy, 4, false, version));
     }
 
     private void rewriteAll() throws IOException {
@@ -275,7 +284,8 @@ public final class RewriteProof {
         }
         List<String> formattedFirst = new ArrayList<>();
         List<String> unformatted = unformatted(formattedFirst);
-        return new Report(corpus.title(), filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason,
+        String title = corpus.title() + ", strategy " + strategy + ")";
+        return new Report(title, filesScanned, warningSites, noteSites, fixedByStrategy, refusedByReason,
                 targets.size(), baselineFailures, broken, unformatted, formattedFirst, rescanMismatches(),
                 internalErrors, refusals());
     }
@@ -447,16 +457,25 @@ public final class RewriteProof {
 
     /**
      * For scripts/verify-stdlib: {@code [GOROOT]} (default /usr/lib/go-1.19) or
-     * {@code --gopath [GOPATH]} (default /usr/share/gocode); prints the table, exits 1
-     * when anything is broken.
+     * {@code --gopath [GOPATH]} (default /usr/share/gocode), then optionally
+     * {@code --strategy NAME} (default auto); prints the table, exits 1 when
+     * anything is broken.
      */
     public static void main(String[] args) throws IOException {
-        boolean gopath = args.length > 0 && args[0].equals("--gopath");
+        List<String> rest = new ArrayList<>(List.of(args));
+        String strategy = FixOptions.AUTO;
+        int option = rest.indexOf("--strategy");
+        if (option >= 0 && option + 1 < rest.size()) {
+            strategy = rest.get(option + 1);
+            rest.subList(option, option + 2).clear();
+        }
+        boolean gopath = !rest.isEmpty() && rest.get(0).equals("--gopath");
         ProofCorpus corpus = gopath
-                ? new ProofCorpus.Gopath(Path.of(args.length > 1 ? args[1] : "/usr/share/gocode"))
-                : new ProofCorpus.StandardLibrary(Path.of(args.length > 0 ? args[0] : "/usr/lib/go-1.19"));
-        Path work = WorkDirectories.fresh(gopath ? "verify-gopath" : "verify-stdlib");
-        Report report = run(corpus, work);
+                ? new ProofCorpus.Gopath(Path.of(rest.size() > 1 ? rest.get(1) : "/usr/share/gocode"))
+                : new ProofCorpus.StandardLibrary(Path.of(rest.isEmpty() ? "/usr/lib/go-1.19" : rest.get(0)));
+        String name = gopath ? "verify-gopath" : "verify-stdlib";
+        Path work = WorkDirectories.fresh(strategy.equals(FixOptions.AUTO) ? name : name + "-" + strategy);
+        Report report = run(corpus, work, strategy);
         System.out.print(report.table());
         System.out.println("work directory: " + work);
         boolean ok = report.broken().isEmpty() && report.unformatted().isEmpty()
