@@ -145,7 +145,12 @@ final class SharedState {
             }
         }
         if (call >= 0) {
-            return call == 0 ? functionValueCall(identifier) : callOn(identifier, suffixes.get(call - 1));
+            boolean selects = false;
+            for (SyntaxNode suffix : suffixes.subList(0, call)) {
+                selects |= suffix.child(0).is(TokenKind.DOT) && suffix.child(1).is(TokenKind.IDENTIFIER);
+            }
+            // Without a selector it is the value itself that is called: f(x), f[T](x), fns[k](x).
+            return selects ? callOn(identifier, suffixes.get(call - 1)) : functionValueCall(identifier);
         }
         return valueUse(identifier, primary);
     }
@@ -183,19 +188,24 @@ final class SharedState {
             return null;
         }
         SyntaxNode unary = primary.parent();
+        boolean addressTaken = false;
         for (SyntaxNode operator : unary.children(NodeKind.UNARY_OP)) {
-            if (operator.hasChild(TokenKind.AMP)) {
-                return at(identifier, "&" + identifier.text() + " takes the address of " + identifier.text()
-                        + ", declared outside the body, which iterations running at once would share");
-            }
+            addressTaken |= operator.hasChild(TokenKind.AMP);
         }
         SyntaxNode expression = unary.parent();
-        SyntaxNode arguments = expression.parent();
-        if (!unary.is(NodeKind.UNARY_EXPR) || expression.children().size() != 1 || arguments == null
-                || !arguments.is(NodeKind.ARGUMENTS)) {
-            return null;
+        SyntaxNode arguments = unary.is(NodeKind.UNARY_EXPR) && expression.children().size() == 1
+                ? expression.parent() : null;
+        if (arguments != null && !arguments.is(NodeKind.ARGUMENTS)) {
+            arguments = null;
         }
-        return argumentUse(identifier, declaration, arguments,
+        if (addressTaken) {
+            // atomic.AddInt64(&n, 1) and kin are made for sharing.
+            boolean atomic = arguments != null && importNames.contains("atomic")
+                    && String.valueOf(GoTrees.calleeText(arguments.parent().parent())).startsWith("atomic.");
+            return atomic ? null : at(identifier, "&" + identifier.text() + " takes the address of "
+                    + identifier.text() + ", declared outside the body, which iterations running at once would share");
+        }
+        return arguments == null ? null : argumentUse(identifier, declaration, arguments,
                 arguments.children(NodeKind.EXPRESSION).indexOf(expression));
     }
 

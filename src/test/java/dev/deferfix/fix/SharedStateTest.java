@@ -33,6 +33,7 @@ class SharedStateTest {
                 	"path/filepath"
                 	"strings"
                 	"sync"
+                	"sync/atomic"
                 	"testing"
                 )
 
@@ -45,6 +46,7 @@ class SharedStateTest {
                 	buf := new(bytes.Buffer)
                 	var mu sync.Mutex
                 	limit := 10
+                	var total int64
                 	for i, path := range paths {
                 		f, err := os.Open(path)
                 		if err != nil {
@@ -109,7 +111,9 @@ class SharedStateTest {
         "fmt.Println(s, cache, limit)",
         "c, cancel := context.WithCancel(ctx)\n\t\tdefer cancel()\n\t\t_ = c.Err()",
         "own := new(bytes.Buffer)\n\t\town.WriteString(path)\n\t\t_, _ = io.Copy(own, f)",
-        "path := path\n\t\tsum(&path)"})
+        "path := path\n\t\tsum(&path)",
+        "atomic.AddInt64(&total, 1)",
+        "_ = maxOf[int](limit, i)"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
         FileFix fix = fix(text);
