@@ -26,6 +26,15 @@ public final class GoTrees {
         return null;
     }
 
+    /** The top-level function declaration (or literal at package level) around the node, or null at package level. */
+    public static SyntaxNode outermostFunction(SyntaxNode node) {
+        SyntaxNode function = enclosingFunction(node);
+        for (SyntaxNode up = function; up != null; up = enclosingFunction(up)) {
+            function = up;
+        }
+        return function;
+    }
+
     /** The statement inside a STATEMENT wrapper (FOR_STMT, SIMPLE_STMT, ...). */
     public static SyntaxNode inner(SyntaxNode statement) {
         return statement.is(NodeKind.STATEMENT) ? statement.child(0) : statement;

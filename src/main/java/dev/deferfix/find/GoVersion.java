@@ -54,6 +54,11 @@ public record GoVersion(int major, int minor, String source) {
         return major > 1 || minor >= 22;
     }
 
+    /** Go 1.23 let range take a function (an iterator), whose keys may repeat. */
+    public boolean hasRangeOverFunctions() {
+        return major > 1 || minor >= 23;
+    }
+
     /** Whether no go.mod and no flag said anything, so the newest semantics are assumed. */
     public boolean isAssumed() {
         return this == NEWEST;

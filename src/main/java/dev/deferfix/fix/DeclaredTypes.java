@@ -89,6 +89,28 @@ final class DeclaredTypes {
         return type != null && TEST_TYPES.contains(type);
     }
 
+    /** A slice, array, string or map: ranging over it gives every iteration its own key. */
+    static boolean isIndexedCollection(Declaration declaration) {
+        return isSliceOrArray(declaration) || "string".equals(writtenType(declaration))
+                || startsAs(declaration, "map[", "make(map[");
+    }
+
+    /** A slice or array: different indices are different variables, which goroutines may write at once. */
+    static boolean isSliceOrArray(Declaration declaration) {
+        return startsAs(declaration, "[", "make([");
+    }
+
+    /** Whether the written type starts with {@code type}, or the initialiser with {@code type} or {@code made}. */
+    private static boolean startsAs(Declaration declaration, String type, String made) {
+        String written = writtenType(declaration);
+        if (written != null) {
+            return written.startsWith(type);
+        }
+        SyntaxNode initialiser = initialiser(declaration);
+        String text = initialiser == null ? "" : WhiteSpace.removed(initialiser.text());
+        return text.startsWith(made) || text.startsWith(type) && text.endsWith("}");
+    }
+
     private static boolean isChannel(String type) {
         return type.startsWith("chan") || type.startsWith("<-chan");
     }

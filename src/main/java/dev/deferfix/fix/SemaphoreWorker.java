@@ -44,7 +44,7 @@ public final class SemaphoreWorker implements Strategy {
         if (other != null) {
             return refuse(other.reason(), other.detail());
         }
-        Refusal dependence = dependence(unit, exits);
+        Refusal dependence = dependence(unit, exits, options.goVersion());
         if (dependence != null) {
             return refuse(dependence.reason(), dependence.detail());
         }
@@ -68,10 +68,8 @@ public final class SemaphoreWorker implements Strategy {
         edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),
                 wrapping.linesAtLoopLevel(worker.setup(options.maxConcurrency()))));
         List<String> opening = new ArrayList<>();
-        if (mayShareLoopVariables(options.goVersion())) {
-            for (String variable : capturedLoopVariables(loop)) {
-                opening.add(variable + " := " + variable);
-            }
+        for (String variable : loopVariablesToCopy(loop, mayShareLoopVariables(options.goVersion()))) {
+            opening.add(variable + " := " + variable);
         }
         opening.addAll(worker.opening());
         boolean terminates = Terminating.endsList(GoTrees.listOf(unit.body()), unit.body());
@@ -94,7 +92,7 @@ public final class SemaphoreWorker implements Strategy {
     }
 
     /** Why the iterations may depend on each other (or cannot be moved into a goroutine), or null. */
-    private static Refusal dependence(LoopUnit unit, List<Exit> exits) {
+    private static Refusal dependence(LoopUnit unit, List<Exit> exits, GoVersion version) {
         if (GoTrees.labelOf(unit.loop()) != null) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, "the loop has a label");
         }
@@ -112,17 +110,21 @@ public final class SemaphoreWorker implements Strategy {
         if (!gotos.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, gotos.get(0), "the body uses goto"));
         }
+        if (loopVariablesToCopy(unit.loop(), false) == null) {
+            return new Refusal(RefusalReason.NOT_INDEPENDENT,
+                    "the loop header assigns to something other than a variable, which a goroutine cannot copy");
+        }
         SyntaxNode stop = callThatStopsTheCaller(unit.body());
         if (stop != null) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, stop, GoTrees.calleeText(stop)
                     + " stops the function that calls it (or unwinds to its callers); in a goroutine it cannot"));
         }
-        List<SyntaxNode> writes = OuterAssignments.in(unit.body());
+        List<SyntaxNode> writes = OwnElements.leftShared(OuterAssignments.in(unit.body()), unit, version);
         if (!writes.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT,
                     at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
-        String sharedChange = SharedState.firstChange(unit);
+        String sharedChange = SharedState.firstChange(unit, version);
         return sharedChange == null ? null : new Refusal(RefusalReason.NOT_INDEPENDENT, sharedChange);
     }
 
@@ -165,15 +167,48 @@ public final class SemaphoreWorker implements Strategy {
         return !version.hasPerIterationLoopVariables() || version.equals(GoVersion.NEWEST);
     }
 
-    /** Loop variables the body uses: before Go 1.22 all iterations share them, so each goroutine needs a copy. */
-    private static Set<String> capturedLoopVariables(SyntaxNode loop) {
+    /**
+     * Loop variables the body uses that each goroutine needs its own copy of,
+     * taken before it starts: those the header assigns ({@code for _, p = range ps},
+     * {@code for i = 0; i < n; i++}), which all iterations share in every Go,
+     * and those it declares, which they share below Go 1.22. Null when the
+     * header assigns to something other than a name ({@code for s.i = range ...}).
+     */
+    private static Set<String> loopVariablesToCopy(SyntaxNode loop, boolean declaredAreShared) {
         Set<String> declared = new LinkedHashSet<>();
+        List<SyntaxNode> targets = new ArrayList<>();
         SyntaxNode range = loop.firstChild(NodeKind.RANGE_CLAUSE);
         SyntaxNode clause = loop.firstChild(NodeKind.FOR_CLAUSE);
-        if (range != null) {
+        if (range != null && range.hasChild(TokenKind.DEFINE)) {
             declared.addAll(Declarations.declaredBy(range));
-        } else if (clause != null && clause.child(0).is(NodeKind.SIMPLE_STMT)) {
-            declared.addAll(Declarations.declaredBy(clause.child(0)));
+        } else if (range != null && range.hasChild(TokenKind.ASSIGN)) {
+            int assign = range.firstChild(TokenKind.ASSIGN).start();
+            for (SyntaxNode expression : range.children(NodeKind.EXPRESSION)) {
+                if (expression.end() <= assign) {
+                    targets.add(expression);
+                }
+            }
+        } else if (clause != null) {
+            for (SyntaxNode statement : clause.children(NodeKind.SIMPLE_STMT)) {
+                if (statement.hasChild(TokenKind.DEFINE)) {
+                    declared.addAll(Declarations.declaredBy(statement));
+                } else if (statement.children().size() > 1 && !statement.child(1).is(TokenKind.ARROW)) {
+                    targets.addAll(statement.child(0).children(NodeKind.EXPRESSION));
+                }
+            }
+        }
+        Set<String> copies = new LinkedHashSet<>();
+        for (SyntaxNode target : targets) {
+            SyntaxNode name = LocalScopes.plainIdentifier(target);
+            if (name == null) {
+                return null;
+            }
+            if (!name.text().equals("_") && !declared.contains(name.text())) {
+                copies.add(name.text());
+            }
+        }
+        if (declaredAreShared) {
+            copies.addAll(declared);
         }
         Set<String> used = new LinkedHashSet<>();
         GoTrees.body(loop).walk(node -> true, node -> {
@@ -181,8 +216,8 @@ public final class SemaphoreWorker implements Strategy {
                 used.add(node.text());
             }
         });
-        declared.retainAll(used);
-        return declared;
+        copies.retainAll(used);
+        return copies;
     }
 
     private static String at(LoopUnit unit, SyntaxNode node, String what) {

@@ -1,6 +1,7 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.find.GoTrees;
+import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
@@ -26,8 +27,9 @@ import java.util.Set;
  * declaration shows a value type (string, int, time.Duration, ...) or a type
  * documented as safe for concurrent use (see {@link DeclaredTypes}). A
  * variable the body makes as a copy of one from outside ({@code b := buf})
- * counts as that one. The loop's own variables and elements they index
- * ({@code conns[i]}) belong to one iteration. Calls into other functions are
+ * counts as that one. The loop's own variables, and the elements that its
+ * key or counter indexes ({@code conns[i]}, see {@link IterationKey}), belong
+ * to one iteration. Calls into other functions are
  * taken to change nothing but what they are given.
  */
 final class SharedState {
@@ -55,21 +57,24 @@ final class SharedState {
     private final Set<String> importNames;
     /** The file's package-level variables, as declarations (their statement is the VAR_SPEC). */
     private final Map<String, Declaration> packageVariables;
+    /** The loop variable that differs in every iteration, or null. */
+    private final Declaration iterationKey;
     /** Variables of the body that copy one from outside, to the one they copy. */
     private final Map<Declaration, Declaration> aliases = new HashMap<>();
 
-    private SharedState(LoopUnit unit) {
+    private SharedState(LoopUnit unit, GoVersion version) {
         this.unit = unit;
         this.body = unit.body();
-        this.scopes = LocalScopes.of(outermostFunction(unit.loop()));
+        this.scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
+        this.iterationKey = IterationKey.of(unit.loop(), scopes, version);
         SyntaxNode root = root(unit.loop());
         this.importNames = importNames(root);
         this.packageVariables = packageVariables(root);
     }
 
     /** Where the body first may change state its iterations share, said in words, or null. */
-    static String firstChange(LoopUnit unit) {
-        return new SharedState(unit).find();
+    static String firstChange(LoopUnit unit, GoVersion version) {
+        return new SharedState(unit, version).find();
     }
 
     private String find() {
@@ -263,13 +268,12 @@ final class SharedState {
         return at(primary, callee + " changes state of the whole process, which every iteration sees");
     }
 
-    /** An index by a loop variable or a variable of the body: each iteration has its own element. */
+    /** An index by the loop variable that differs in every iteration: each iteration has its own element. */
     private boolean indexesPerIteration(SyntaxNode indexSuffix) {
         SyntaxNode index = indexSuffix.firstChild(NodeKind.EXPRESSION);
         SyntaxNode name = index == null ? null : LocalScopes.plainIdentifier(index);
-        Declaration declaration = name == null ? null : scopes.resolve(name);
         SyntaxNode tail = indexSuffix.firstChild(NodeKind.INDEX_TAIL);
-        return declaration != null && unit.loop().isAncestorOf(declaration.token())
+        return name != null && iterationKey != null && scopes.resolve(name) == iterationKey
                 && tail != null && tail.children().isEmpty();
     }
 
@@ -296,14 +300,6 @@ final class SharedState {
 
     private String at(SyntaxNode node, String what) {
         return what + " (line " + unit.file().source().line(node.start()) + ")";
-    }
-
-    private static SyntaxNode outermostFunction(SyntaxNode node) {
-        SyntaxNode function = GoTrees.enclosingFunction(node);
-        for (SyntaxNode up = function; up != null; up = GoTrees.enclosingFunction(up)) {
-            function = up;
-        }
-        return function;
     }
 
     private static SyntaxNode root(SyntaxNode node) {

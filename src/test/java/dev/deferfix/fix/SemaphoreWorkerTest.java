@@ -53,10 +53,7 @@ class SemaphoreWorkerTest {
     void callsThatStopTheCallerAreRefused(String statement) throws Exception {
         String text = program(statement).replace("import \"os\"", "import (\n\t\"log\"\n\t\"os\"\n)")
                 .replace("var shared", "var _ = log.Fatal\n\nvar shared");
-        FileFix fix = fix(text, 4);
-        assertEquals(text, fix.text());
-        assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()) && reason(fix).contains("stops"),
-                reason(fix));
+        assertNotIndependent(text, "stops");
     }
 
     @Test
@@ -89,5 +86,36 @@ class SemaphoreWorkerTest {
     void aConcurrencyBelowOneIsRefused() throws Exception {
         String text = program("_ = path");
         assertEquals(text, fix(text, 0).text());
+    }
+
+    @Test
+    void aLoopVariableTheHeaderAssignsIsCopiedInEveryGoVersion() throws Exception {
+        String text = program("_ = path").replace("for _, path := range paths {", "var path string\n\tfor _, path = range paths {");
+        FileFix fix = fix(text, 4);
+        assertTrue(fix.text().contains("\t\tpath := path\n\t\twg.Add(1)\n"), fix.text());
+    }
+
+    @Test
+    void aHeaderThatAssignsAFieldIsRefused() throws Exception {
+        String text = program("_ = path").replace("for _, path := range paths {",
+                "var s struct{ path string }\n\tfor _, s.path = range paths {\n\t\tpath := s.path");
+        assertNotIndependent(text, "header");
+    }
+
+    @Test
+    void aCounterThatOnlyCountsIndexesItsOwnElement() throws Exception {
+        String text = program("sizes[i] = len(path)").replace("for _, path := range paths {",
+                "sizes := make([]int, len(paths))\n\tfor i := 0; i < len(paths); i++ {\n\t\tpath := paths[i]");
+        FileFix counted = fix(text, 4);
+        assertNotEquals(text, counted.text(), () -> reason(counted));
+        assertNotIndependent(text.replace("i++", "i += 2"), "writes sizes[i]");
+    }
+
+    /** The file is left as it was, refused as not independent for a reason that mentions {@code detail}. */
+    private static void assertNotIndependent(String text, String detail) throws Exception {
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()) && reason(fix).contains(detail),
+                reason(fix));
     }
 }

@@ -47,6 +47,8 @@ class SharedStateTest {
                 	var mu sync.Mutex
                 	limit := 10
                 	var total int64
+                	results := make([]int, len(paths))
+                	counts := map[string]int{}
                 	for i, path := range paths {
                 		f, err := os.Open(path)
                 		if err != nil {
@@ -85,7 +87,10 @@ class SharedStateTest {
                 Arguments.of("b := buf\n\t\tb.WriteString(path)", "b.WriteString is called on b"),
                 Arguments.of("p := &limit\n\t\t_ = p", "&limit takes the address of limit"),
                 Arguments.of("registry.Add(path)", "registry.Add is called on registry"),
-                Arguments.of("_ = append(paths[:i], path)", "append changes paths"));
+                Arguments.of("_ = append(paths[:i], path)", "append changes paths"),
+                Arguments.of("j := 0\n\t\t_ = conns[j].Close()", "conns[j].Close is called on conns"),
+                Arguments.of("results[i] = results[0] + 1", "the body writes results[i]"),
+                Arguments.of("counts[path] = i", "the body writes counts[path]"));
     }
 
     @ParameterizedTest
@@ -113,7 +118,9 @@ class SharedStateTest {
         "own := new(bytes.Buffer)\n\t\town.WriteString(path)\n\t\t_, _ = io.Copy(own, f)",
         "path := path\n\t\tsum(&path)",
         "atomic.AddInt64(&total, 1)",
-        "_ = maxOf[int](limit, i)"})
+        "_ = maxOf[int](limit, i)",
+        "results[i] = len(path)",
+        "results[i] += limit"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
         FileFix fix = fix(text);
