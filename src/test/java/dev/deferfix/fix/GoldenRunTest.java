@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that, and the original input prints something else (its defers pile up
  * until the function returns), so the expected text really tells the two
  * apart. The case's other .go files (see {@link RewriteFixturesTest}) run along.
+ * A semaphore golden runs its iterations in goroutines, so it runs under Go's
+ * race detector, which must find no data race.
  */
 class GoldenRunTest {
     private static final String SUFFIX = ".run.txt";
@@ -47,17 +49,23 @@ class GoldenRunTest {
 
     private static void check(Path dir, String strategy) throws IOException {
         GoToolchain.goOrSkip();
+        boolean concurrent = strategy.equals(SemaphoreWorker.NAME);
+        if (concurrent) {
+            GoToolchain.raceDetectorOrSkip();
+        }
         String expected = RewriteFixturesTest.read(dir.resolve(strategy + SUFFIX));
-        assertEquals(expected, run(dir.resolve(strategy + ".go.golden")),
+        assertEquals(expected, run(dir.resolve(strategy + ".go.golden"), concurrent),
                 "go run of the " + strategy + " golden in " + dir);
-        assertNotEquals(expected, run(dir.resolve("input.go")),
+        assertNotEquals(expected, run(dir.resolve("input.go"), false),
                 "the original in " + dir + " prints the same, so the expected output proves nothing");
     }
 
-    private static String run(Path source) throws IOException {
+    /** The standard output of go run; with {@code race}, under the race detector (a race fails the run). */
+    private static String run(Path source, boolean race) throws IOException {
         Path work = Files.createTempDirectory(runs, "golden-run");
         Files.copy(source, work.resolve("main.go"));
-        List<String> command = new ArrayList<>(List.of("go", "run", "main.go"));
+        List<String> command = new ArrayList<>(race ? List.of("go", "run", "-race", "main.go")
+                : List.of("go", "run", "main.go"));
         for (Path companion : RewriteFixturesTest.companions(source.getParent())) {
             Files.copy(companion, work.resolve(companion.getFileName()));
             command.add(companion.getFileName().toString());

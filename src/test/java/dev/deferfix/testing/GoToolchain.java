@@ -59,6 +59,11 @@ public final class GoToolchain {
         return gofmt;
     }
 
+    /** A C compiler, which Go's race detector (go run -race) needs through cgo. */
+    public static void raceDetectorOrSkip() {
+        require(onPath("gcc") != null, "gcc, for the race detector (go run -race)");
+    }
+
     /**
      * The real path of the Go 1.19 standard library source tree: {@code $(go env GOROOT)/src}
      * when that Go is 1.19, else Debian's golang-1.19-src location.
