@@ -26,6 +26,15 @@ public final class GoTrees {
         return null;
     }
 
+    /** The root of the tree the node belongs to (the source file). */
+    public static SyntaxNode root(SyntaxNode node) {
+        SyntaxNode root = node;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return root;
+    }
+
     /** The top-level function declaration (or literal at package level) around the node, or null at package level. */
     public static SyntaxNode outermostFunction(SyntaxNode node) {
         SyntaxNode function = enclosingFunction(node);

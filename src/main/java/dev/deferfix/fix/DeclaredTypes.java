@@ -6,7 +6,9 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,6 +50,22 @@ final class DeclaredTypes {
     private static final Set<String> TEST_TYPES = Set.of("*testing.T", "*testing.B", "*testing.F", "testing.TB");
 
     private DeclaredTypes() {
+    }
+
+    /** The file's package-level variables, as declarations whose statement is their VAR_SPEC. */
+    static Map<String, Declaration> packageVariables(SyntaxNode root) {
+        Map<String, Declaration> variables = new HashMap<>();
+        for (SyntaxNode spec : root.descendants(NodeKind.VAR_SPEC)) {
+            if (GoTrees.enclosingFunction(spec) != null) {
+                continue;
+            }
+            for (SyntaxNode name : spec.child(0).children()) {
+                if (name.is(TokenKind.IDENTIFIER)) {
+                    variables.put(name.text(), new Declaration(name.text(), name, root, 0, spec));
+                }
+            }
+        }
+        return variables;
     }
 
     /** A string, number, time or error: a goroutine that reads it cannot see it change. */

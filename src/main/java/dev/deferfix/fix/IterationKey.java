@@ -17,7 +17,8 @@ import java.util.List;
  * and a key that a range-over-function iterator (Go 1.23) yields. A range
  * with both key and value declared cannot be over a channel, and below Go
  * 1.23 not over a function either; otherwise what is ranged over must be
- * known from its declaration, or be an integer.
+ * known from its declaration (local, or a package-level var of the file), or
+ * be an integer.
  */
 final class IterationKey {
     private IterationKey() {
@@ -58,6 +59,9 @@ final class IterationKey {
         }
         SyntaxNode name = LocalScopes.plainIdentifier(ranged);
         Declaration declaration = name == null ? null : scopes.resolve(name);
+        if (name != null && declaration == null) {
+            declaration = DeclaredTypes.packageVariables(GoTrees.root(ranged)).get(name.text());
+        }
         return declaration != null && DeclaredTypes.isIndexedCollection(declaration);
     }
 

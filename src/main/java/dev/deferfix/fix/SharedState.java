@@ -67,9 +67,9 @@ final class SharedState {
         this.body = unit.body();
         this.scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
         this.iterationKey = IterationKey.of(unit.loop(), scopes, version);
-        SyntaxNode root = root(unit.loop());
+        SyntaxNode root = GoTrees.root(unit.loop());
         this.importNames = importNames(root);
-        this.packageVariables = packageVariables(root);
+        this.packageVariables = DeclaredTypes.packageVariables(root);
     }
 
     /** Where the body first may change state its iterations share, said in words, or null. */
@@ -302,14 +302,6 @@ final class SharedState {
         return what + " (line " + unit.file().source().line(node.start()) + ")";
     }
 
-    private static SyntaxNode root(SyntaxNode node) {
-        SyntaxNode root = node;
-        while (root.parent() != null) {
-            root = root.parent();
-        }
-        return root;
-    }
-
     /** The names the file's imports bind: the explicit name, else the path's last element without "go-" or ".vN". */
     private static Set<String> importNames(SyntaxNode root) {
         Set<String> names = new HashSet<>();
@@ -329,20 +321,5 @@ final class SharedState {
             names.add(last);
         }
         return names;
-    }
-
-    private static Map<String, Declaration> packageVariables(SyntaxNode root) {
-        Map<String, Declaration> variables = new HashMap<>();
-        for (SyntaxNode spec : root.descendants(NodeKind.VAR_SPEC)) {
-            if (GoTrees.enclosingFunction(spec) != null) {
-                continue;
-            }
-            for (SyntaxNode name : spec.child(0).children()) {
-                if (name.is(TokenKind.IDENTIFIER)) {
-                    variables.put(name.text(), new Declaration(name.text(), name, root, 0, spec));
-                }
-            }
-        }
-        return variables;
     }
 }

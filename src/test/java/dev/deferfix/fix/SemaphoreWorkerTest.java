@@ -111,6 +111,16 @@ class SemaphoreWorkerTest {
         assertNotIndependent(text.replace("i++", "i += 2"), "writes sizes[i]");
     }
 
+    @Test
+    void aRangeOverAPackageSliceIndexesItsOwnElement() throws Exception {
+        String text = program("entry := &table[i]\n\t\t_ = entry")
+                .replace("var shared", "var table = []string{\"a\"}\n\nvar shared")
+                .replace("for _, path := range paths {", "for i := range table {\n\t\tpath := table[i]");
+        FileFix fix = fix(text, 4);
+        assertNotEquals(text, fix.text(), () -> reason(fix));
+        assertNotIndependent(text.replace("range table", "range tableOfAnotherFile"), "&table takes the address");
+    }
+
     /** The file is left as it was, refused as not independent for a reason that mentions {@code detail}. */
     private static void assertNotIndependent(String text, String detail) throws Exception {
         FileFix fix = fix(text, 4);
