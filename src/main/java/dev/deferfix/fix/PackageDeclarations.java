@@ -64,6 +64,16 @@ final class PackageDeclarations {
         return !found.isEmpty() && found.stream().distinct().count() == 1 ? found.get(0) : NONE;
     }
 
+    /**
+     * Whether another file of the package declares a top-level function (no
+     * receiver) named {@code name}; false when the package cannot be known
+     * (standard input) or a file of it cannot be read.
+     */
+    boolean declaresFunctionElsewhere(ParsedFile file, String name) {
+        List<FileSummary> others = otherFiles(file);
+        return others != null && others.stream().anyMatch(other -> other.top.functions().contains(name));
+    }
+
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
         if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {

@@ -8,6 +8,7 @@ import dev.deferfix.fix.BodyExits.Kind;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +25,17 @@ import java.util.Set;
  */
 public final class SemaphoreWorker implements Strategy {
     public static final String NAME = "semaphore";
+    /** The other files of a package, read once per directory in a run: which helpers they declare. */
+    private final PackageDeclarations declarations = new PackageDeclarations();
     /** Methods that stop a test's goroutine (t.Fatal and kin), whatever the receiver is called. */
     private static final Set<String> STOPPING_METHODS = Set.of("Fatal", "Fatalf", "FailNow", "Skip", "Skipf",
             "SkipNow");
+    /**
+     * Ginkgo's and Gomega's assertions, usually dot-imported: a failure panics,
+     * which Ginkgo recovers in the spec's goroutine but not in another.
+     */
+    private static final Set<String> PANICKING_ASSERTIONS = Set.of("Expect", "Ω", "Eventually", "Consistently",
+            "Fail");
 
     @Override
     public String name() {
@@ -92,7 +101,7 @@ public final class SemaphoreWorker implements Strategy {
     }
 
     /** Why the iterations may depend on each other (or cannot be moved into a goroutine), or null. */
-    private static Refusal dependence(LoopUnit unit, List<Exit> exits, GoVersion version) {
+    private Refusal dependence(LoopUnit unit, List<Exit> exits, GoVersion version) {
         if (GoTrees.labelOf(unit.loop()) != null) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, "the loop has a label");
         }
@@ -124,7 +133,7 @@ public final class SemaphoreWorker implements Strategy {
             return new Refusal(RefusalReason.NOT_INDEPENDENT,
                     at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
-        String sharedChange = SharedState.firstChange(unit, version);
+        String sharedChange = SharedState.firstChange(unit, version, declarations);
         return sharedChange == null ? null : new Refusal(RefusalReason.NOT_INDEPENDENT, sharedChange);
     }
 
@@ -138,11 +147,21 @@ public final class SemaphoreWorker implements Strategy {
         SyntaxNode[] found = new SyntaxNode[1];
         body.walk(node -> true, node -> {
             String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
-            if (found[0] == null && callee != null && stops(callee)) {
+            if (found[0] == null && callee != null && (stops(callee) || stops(firstCallee(node)))) {
                 found[0] = node;
             }
         });
         return found[0];
+    }
+
+    /** The callee of the first call in a chain: "Expect" in {@code Expect(x).To(BeNil())}. */
+    private static String firstCallee(SyntaxNode primary) {
+        for (SyntaxNode part : primary.children()) {
+            if (part.is(NodeKind.SUFFIX) && part.firstChild(NodeKind.ARGUMENTS) != null) {
+                return WhiteSpace.removed(primary.source().text().substring(primary.start(), part.start()));
+            }
+        }
+        return "";
     }
 
     private static String resultProblem(LoopUnit unit, List<Exit> exits) {
@@ -278,10 +297,11 @@ public final class SemaphoreWorker implements Strategy {
         }
     }
 
-    /** panic, runtime.Goexit, or a method that stops a test's goroutine. */
+    /** panic, runtime.Goexit, a method that stops a test's goroutine, or a Ginkgo or Gomega assertion. */
     private static boolean stops(String callee) {
         int dot = callee.lastIndexOf('.');
-        return callee.equals("panic") || callee.equals("runtime.Goexit")
-                || dot >= 0 && STOPPING_METHODS.contains(callee.substring(dot + 1));
+        return callee.equals("panic") || callee.equals("runtime.Goexit") || PANICKING_ASSERTIONS.contains(callee)
+                || dot >= 0 && STOPPING_METHODS.contains(callee.substring(dot + 1))
+                || callee.startsWith("gomega.") || callee.equals("ginkgo.Fail");
     }
 }

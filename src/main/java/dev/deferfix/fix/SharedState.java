@@ -6,6 +6,7 @@ import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,10 @@ final class SharedState {
             "SetMaxThreads", "SetMaxStack");
 
     private final LoopUnit unit;
+    /** What is looked into: the loop body, or a function of the file that it calls. */
     private final SyntaxNode body;
+    /** The loop, whose own variables belong to one iteration; null inside a called function. */
+    private final SyntaxNode loop;
     private final LocalScopes scopes;
     private final Set<String> importNames;
     /** The file's package-level variables, as declarations (their statement is the VAR_SPEC). */
@@ -61,20 +65,29 @@ final class SharedState {
     private final Declaration iterationKey;
     /** Variables of the body that copy one from outside, to the one they copy. */
     private final Map<Declaration, Declaration> aliases = new HashMap<>();
+    private final PackageDeclarations declarations;
+    /** Functions of the file looked into already, in this run of the check. */
+    private final Set<SyntaxNode> visited;
 
-    private SharedState(LoopUnit unit, GoVersion version) {
+    private SharedState(LoopUnit unit, SyntaxNode body, SyntaxNode loop, LocalScopes scopes, Declaration iterationKey,
+                        PackageDeclarations declarations, Set<SyntaxNode> visited) {
         this.unit = unit;
-        this.body = unit.body();
-        this.scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
-        this.iterationKey = IterationKey.of(unit.loop(), scopes, version);
-        SyntaxNode root = GoTrees.root(unit.loop());
+        this.body = body;
+        this.loop = loop;
+        this.scopes = scopes;
+        this.iterationKey = iterationKey;
+        this.declarations = declarations;
+        this.visited = visited;
+        SyntaxNode root = GoTrees.root(body);
         this.importNames = importNames(root);
         this.packageVariables = DeclaredTypes.packageVariables(root);
     }
 
     /** Where the body first may change state its iterations share, said in words, or null. */
-    static String firstChange(LoopUnit unit, GoVersion version) {
-        return new SharedState(unit, version).find();
+    static String firstChange(LoopUnit unit, GoVersion version, PackageDeclarations declarations) {
+        LocalScopes scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
+        return new SharedState(unit, unit.body(), unit.loop(), scopes, IterationKey.of(unit.loop(), scopes, version),
+                declarations, new HashSet<>()).find();
     }
 
     private String find() {
@@ -83,11 +96,73 @@ final class SharedState {
                 recordAliases(node);
             }
             String change = node.is(NodeKind.PRIMARY_EXPR) ? processStateCall(node) : null;
+            if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
+                change = calledFunction(node);
+            }
             if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
                 change = use(node.child(0));
             }
             if (change != null) {
                 return change;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A call of a top-level function of the package by its plain name. One
+     * declared in this file is read like the body, with the package's
+     * variables as what iterations share (afero's tests call a tmpFile that
+     * writes a package-level map). One of another file is not read: an
+     * unexported one (a helper) is refused, an exported one is taken, like
+     * another package's, to be safe for concurrent use.
+     */
+    private String calledFunction(SyntaxNode primary) {
+        String callee = GoTrees.calleeText(primary);
+        SyntaxNode name = primary.firstToken();
+        if (callee == null || callee.contains(".") || callee.contains("[") || name == null
+                || !name.is(TokenKind.IDENTIFIER) || scopes.resolve(name) != null) {
+            return null;
+        }
+        SyntaxNode function = fileFunction(callee);
+        if (function == null) {
+            boolean helperElsewhere = Character.isLowerCase(callee.charAt(0))
+                    && declarations.declaresFunctionElsewhere(unit.file(), callee);
+            return helperElsewhere ? at(primary, callee + " is a function of another file of the package, which this"
+                    + " check does not read: it may change package state that every iteration shares") : null;
+        }
+        if (!visited.add(function) || locksFirst(function)) {
+            return null;
+        }
+        List<SyntaxNode> writes = OuterAssignments.in(function);
+        String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null,
+                declarations, visited).find() : at(writes.get(0), "it writes " + writes.get(0).text()
+                + ", declared outside it");
+        return change == null ? null : at(primary, "the call of " + callee + " (declared at line "
+                + unit.file().source().line(function.start()) + "): " + change);
+    }
+
+    /**
+     * A function that starts with {@code mu.Lock()} and {@code defer mu.Unlock()}:
+     * all it does runs under that lock, so callers may share it.
+     */
+    private static boolean locksFirst(SyntaxNode function) {
+        List<SyntaxNode> statements = GoTrees.statements(GoTrees.listOf(function.firstChild(NodeKind.BLOCK)));
+        if (statements.size() < 2) {
+            return false;
+        }
+        String lock = WhiteSpace.removed(statements.get(0).text());
+        String unlock = WhiteSpace.removed(statements.get(1).text());
+        return lock.endsWith(".Lock()") && unlock.equals("defer" + lock.substring(0, lock.length() - 6) + "Unlock()");
+    }
+
+    /** The top-level function without a receiver that this file declares under {@code name}, or null. */
+    private SyntaxNode fileFunction(String name) {
+        for (SyntaxNode declaration : GoTrees.root(body).descendants(NodeKind.FUNC_DECL)) {
+            SyntaxNode identifier = declaration.firstChild(TokenKind.IDENTIFIER);
+            if (declaration.firstChild(NodeKind.RECEIVER) == null && identifier != null
+                    && identifier.text().equals(name) && declaration.firstChild(NodeKind.BLOCK) != null) {
+                return declaration;
             }
         }
         return null;
@@ -295,7 +370,7 @@ final class SharedState {
         if (declaration.isInside(body)) {
             return aliases.get(declaration);
         }
-        return unit.loop().isAncestorOf(declaration.token()) ? null : declaration;
+        return loop != null && loop.isAncestorOf(declaration.token()) ? null : declaration;
     }
 
     private String at(SyntaxNode node, String what) {

@@ -49,7 +49,8 @@ class SemaphoreWorkerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"if path == \"x\" {\n\t\t\tpanic(path)\n\t\t}", "if path == \"\" {\n\t\t\tlog.Fatal(path)\n\t\t}"})
+    @ValueSource(strings = {"if path == \"x\" {\n\t\t\tpanic(path)\n\t\t}", "if path == \"\" {\n\t\t\tlog.Fatal(path)\n\t\t}",
+        "Expect(path).NotTo(BeEmpty())"})
     void callsThatStopTheCallerAreRefused(String statement) throws Exception {
         String text = program(statement).replace("import \"os\"", "import (\n\t\"log\"\n\t\"os\"\n)")
                 .replace("var shared", "var _ = log.Fatal\n\nvar shared");

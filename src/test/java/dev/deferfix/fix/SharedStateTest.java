@@ -10,7 +10,11 @@ import dev.deferfix.find.GoVersion;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +43,18 @@ class SharedStateTest {
 
                 var cache = map[string]int{}
 
+                var registry = map[string]int{}
+
+                func register(name string) { registry[name]++ }
+
+                func registerAll(names ...string) {
+                	for _, name := range names {
+                		register(name)
+                	}
+                }
+
+                func measure(name string) int { return len(name) * 2 }
+
                 type server struct{ n int }
 
                 func (s *server) run(ctx context.Context, db *sql.DB, t *testing.T, dir string, fn func(string),
@@ -62,11 +78,23 @@ class SharedStateTest {
                 	}
                 	return nil
                 }
+
+                var guard sync.Mutex
+
+                func note(name string) {
+                	guard.Lock()
+                	defer guard.Unlock()
+                	registry[name]++
+                }
                 """.replace("STATEMENT", statement);
     }
 
     private static FileFix fix(String text) throws Exception {
-        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        return fix("a.go", text);
+    }
+
+    private static FileFix fix(String path, String text) throws Exception {
+        ParsedFile parsed = GoParsing.parse(path, text.getBytes(StandardCharsets.UTF_8));
         var findings = Detector.detect(parsed, GoVersion.NEWEST);
         return Strategies.defaultFixer().fix(parsed, findings,
                 new FixOptions(SemaphoreWorker.NAME, 4, false, GoVersion.NEWEST));
@@ -90,7 +118,10 @@ class SharedStateTest {
                 Arguments.of("_ = append(paths[:i], path)", "append changes paths"),
                 Arguments.of("j := 0\n\t\t_ = conns[j].Close()", "conns[j].Close is called on conns"),
                 Arguments.of("results[i] = results[0] + 1", "the body writes results[i]"),
-                Arguments.of("counts[path] = i", "the body writes counts[path]"));
+                Arguments.of("counts[path] = i", "the body writes counts[path]"),
+                Arguments.of("register(path)", "the call of register (declared at line 21): it writes registry[name]"),
+                Arguments.of("registerAll(path, dir)", "the call of registerAll (declared at line 23): the call of"
+                        + " register (declared at line 21): it writes registry[name]"));
     }
 
     @ParameterizedTest
@@ -120,10 +151,27 @@ class SharedStateTest {
         "atomic.AddInt64(&total, 1)",
         "_ = maxOf[int](limit, i)",
         "results[i] = len(path)",
-        "results[i] += limit"})
+        "results[i] += limit",
+        "results[i] = measure(path)",
+        "note(path)"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
         FileFix fix = fix(text);
         assertNotEquals(text, fix.text(), () -> fix.findings().get(0).resolution().explanation());
+    }
+
+    @Test
+    void anUnexportedHelperOfAnotherFileIsRefusedAnExportedFunctionIsNot(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("helpers.go"), "package p\n\nfunc process(string) {}\n\nfunc Process(string) {}\n");
+        Path file = dir.resolve("a.go");
+        String helper = program("process(path)");
+        Files.writeString(file, helper);
+        FileFix refused = fix(file.toString(), helper);
+        assertEquals(helper, refused.text());
+        String explanation = refused.findings().get(0).resolution().explanation();
+        assertTrue(explanation.contains("process is a function of another file of the package"), explanation);
+        String exported = program("Process(path)");
+        Files.writeString(file, exported);
+        assertNotEquals(exported, fix(file.toString(), exported).text());
     }
 }
