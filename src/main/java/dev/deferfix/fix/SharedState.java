@@ -34,24 +34,6 @@ import java.util.Set;
  * taken to change nothing but what they are given.
  */
 final class SharedState {
-    /** Functions that only read their arguments. */
-    private static final Set<String> READ_ONLY_CALLS = Set.of("fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln",
-            "fmt.Errorf", "fmt.Print", "fmt.Printf", "fmt.Println", "log.Print", "log.Printf", "log.Println",
-            "errors.Is", "errors.New", "len", "cap", "print", "println", "string", "reflect.DeepEqual",
-            "bytes.Equal", "bytes.Compare", "bytes.Contains", "bytes.HasPrefix", "bytes.HasSuffix", "bytes.Index");
-    /** Packages whose functions only read their arguments. */
-    private static final List<String> READ_ONLY_PACKAGES = List.of("strings.", "filepath.", "path.", "strconv.",
-            "unicode.", "utf8.");
-    /** Builtins that write into their first argument (append: into its backing array). */
-    private static final Set<String> WRITING_BUILTINS = Set.of("delete", "clear", "close", "copy", "append");
-    /** Methods of a lock: a body that takes one shares on purpose, under it. */
-    private static final Set<String> LOCK_METHODS = Set.of("Lock", "Unlock", "RLock", "RUnlock", "TryLock",
-            "TryRLock");
-    /** Functions (by their last name) that change state of the whole process. */
-    private static final Set<String> PROCESS_STATE_CALLS = Set.of("Setenv", "Unsetenv", "Clearenv", "Chdir", "Umask",
-            "SetOutput", "SetFlags", "SetPrefix", "Seed", "GOMAXPROCS", "SetGCPercent", "SetMemoryLimit",
-            "SetMaxThreads", "SetMaxStack");
-
     private final LoopUnit unit;
     /** What is looked into: the loop body, or a function of the file that it calls. */
     private final SyntaxNode body;
@@ -79,7 +61,7 @@ final class SharedState {
         this.declarations = declarations;
         this.visited = visited;
         SyntaxNode root = GoTrees.root(body);
-        this.importNames = importNames(root);
+        this.importNames = StandardImports.boundNames(root);
         this.packageVariables = DeclaredTypes.packageVariables(root);
     }
 
@@ -252,7 +234,7 @@ final class SharedState {
         }
         Declaration declaration = shared(identifier, true);
         String method = beforeCall.child(0).is(TokenKind.DOT) ? beforeCall.child(1).text() : "";
-        if (declaration == null || LOCK_METHODS.contains(method) || DeclaredTypes.isConcurrencySafe(declaration)
+        if (declaration == null || KnownCalls.isLockMethod(method) || DeclaredTypes.isConcurrencySafe(declaration)
                 || DeclaredTypes.isValue(declaration)) {
             return null;
         }
@@ -296,7 +278,7 @@ final class SharedState {
             return null;
         }
         String name = identifier.text();
-        if (WRITING_BUILTINS.contains(callee) && position == 0 && scopes.resolve(call.firstToken()) == null) {
+        if (KnownCalls.writesFirstArgument(callee) && position == 0 && scopes.resolve(call.firstToken()) == null) {
             return at(identifier, callee + " changes " + name + ", declared outside the body, from every iteration"
                     + " at once");
         }
@@ -313,13 +295,8 @@ final class SharedState {
 
     /** A function known to read its arguments only, or a method of a value safe for concurrent use. */
     private boolean readsOnly(String callee, SyntaxNode call) {
-        if (READ_ONLY_CALLS.contains(callee)) {
+        if (KnownCalls.readsOnlyArguments(callee, importNames)) {
             return true;
-        }
-        for (String prefix : READ_ONLY_PACKAGES) {
-            if (callee.startsWith(prefix) && importNames.contains(prefix.substring(0, prefix.length() - 1))) {
-                return true;
-            }
         }
         SyntaxNode root = call.firstToken();
         Declaration receiver = root != null && root.is(TokenKind.IDENTIFIER) && callee.contains(".")
@@ -336,7 +313,7 @@ final class SharedState {
         String last = callee.substring(callee.lastIndexOf('.') + 1);
         SyntaxNode root = primary.firstToken();
         Declaration rootDeclaration = root != null && root.is(TokenKind.IDENTIFIER) ? scopes.resolve(root) : null;
-        if (!PROCESS_STATE_CALLS.contains(last) || rootDeclaration != null && rootDeclaration.isInside(body)
+        if (!KnownCalls.changesProcessState(last) || rootDeclaration != null && rootDeclaration.isInside(body)
                 && !aliases.containsKey(rootDeclaration)) {
             return null;
         }
@@ -375,26 +352,5 @@ final class SharedState {
 
     private String at(SyntaxNode node, String what) {
         return what + " (line " + unit.file().source().line(node.start()) + ")";
-    }
-
-    /** The names the file's imports bind: the explicit name, else the path's last element without "go-" or ".vN". */
-    private static Set<String> importNames(SyntaxNode root) {
-        Set<String> names = new HashSet<>();
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
-            SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
-            if (name != null) {
-                names.add(name.text());
-                continue;
-            }
-            String path = spec.firstChild(NodeKind.IMPORT_PATH).text().replace("\"", "").replace("`", "");
-            String[] elements = path.split("/");
-            String last = elements[elements.length - 1];
-            if (last.matches("v[0-9]+") && elements.length > 1) {
-                last = elements[elements.length - 2];
-            }
-            last = last.replaceFirst("^go-", "").replaceFirst("[.-]v[0-9]+$", "").replaceFirst("\\.go$", "");
-            names.add(last);
-        }
-        return names;
     }
 }
