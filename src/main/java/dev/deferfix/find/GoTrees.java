@@ -139,4 +139,14 @@ public final class GoTrees {
         }
         return WhiteSpace.removed(primary.source().text().substring(primary.start(), last.start()));
     }
+
+    /** The callee of the first call in a chain ("Expect" in {@code Expect(x).To(BeNil())}), or "" when none. */
+    public static String firstCalleeText(SyntaxNode primary) {
+        for (SyntaxNode part : primary.children()) {
+            if (part.is(NodeKind.SUFFIX) && part.firstChild(NodeKind.ARGUMENTS) != null) {
+                return WhiteSpace.removed(primary.source().text().substring(primary.start(), part.start()));
+            }
+        }
+        return "";
+    }
 }

@@ -1,7 +1,5 @@
 package dev.deferfix.fix;
 
-import dev.deferfix.find.GoTrees;
-import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
@@ -24,17 +22,17 @@ final class OwnElements {
     private OwnElements() {
     }
 
-    /** {@code writes} (from {@link OuterAssignments}) without those to the iteration's own element. */
-    static List<SyntaxNode> leftShared(List<SyntaxNode> writes, LoopUnit unit, GoVersion version) {
-        if (writes.isEmpty()) {
-            return writes;
-        }
-        LocalScopes scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
-        Declaration key = IterationKey.of(unit.loop(), scopes, version);
+    /**
+     * {@code writes} (from {@link OuterAssignments}) without those to the
+     * iteration's own element; {@code scopes} are those of the function around
+     * the loop, {@code key} its distinct variable or null.
+     */
+    static List<SyntaxNode> leftShared(List<SyntaxNode> writes, SyntaxNode body, LocalScopes scopes,
+                                       Declaration key) {
         List<SyntaxNode> shared = new ArrayList<>();
         for (SyntaxNode target : writes) {
             Declaration collection = key == null ? null : ownElementOf(target, key, scopes);
-            if (collection == null || !onlyIndexedBy(collection, key, scopes, unit.body())) {
+            if (collection == null || !onlyIndexedBy(collection, key, scopes, body)) {
                 shared.add(target);
             }
         }

@@ -5,10 +5,10 @@ import dev.deferfix.find.GoTrees;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.BodyExits.Exit;
 import dev.deferfix.fix.BodyExits.Kind;
+import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
-import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +53,11 @@ public final class SemaphoreWorker implements Strategy {
         if (other != null) {
             return refuse(other.reason(), other.detail());
         }
+        Set<String> copies = loopVariablesToCopy(loop, mayShareLoopVariables(options.goVersion()));
+        if (copies == null) {
+            return refuse(RefusalReason.NOT_INDEPENDENT,
+                    "the loop header assigns to something other than a variable, which a goroutine cannot copy");
+        }
         Refusal dependence = dependence(unit, exits, options.goVersion());
         if (dependence != null) {
             return refuse(dependence.reason(), dependence.detail());
@@ -77,7 +82,7 @@ public final class SemaphoreWorker implements Strategy {
         edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),
                 wrapping.linesAtLoopLevel(worker.setup(options.maxConcurrency()))));
         List<String> opening = new ArrayList<>();
-        for (String variable : loopVariablesToCopy(loop, mayShareLoopVariables(options.goVersion()))) {
+        for (String variable : copies) {
             opening.add(variable + " := " + variable);
         }
         opening.addAll(worker.opening());
@@ -119,21 +124,19 @@ public final class SemaphoreWorker implements Strategy {
         if (!gotos.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, gotos.get(0), "the body uses goto"));
         }
-        if (loopVariablesToCopy(unit.loop(), false) == null) {
-            return new Refusal(RefusalReason.NOT_INDEPENDENT,
-                    "the loop header assigns to something other than a variable, which a goroutine cannot copy");
-        }
         SyntaxNode stop = callThatStopsTheCaller(unit.body());
         if (stop != null) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, stop, GoTrees.calleeText(stop)
                     + " stops the function that calls it (or unwinds to its callers); in a goroutine it cannot"));
         }
-        List<SyntaxNode> writes = OwnElements.leftShared(OuterAssignments.in(unit.body()), unit, version);
+        LocalScopes scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
+        Declaration key = IterationKey.of(unit.loop(), scopes, version);
+        List<SyntaxNode> writes = OwnElements.leftShared(OuterAssignments.in(unit.body()), unit.body(), scopes, key);
         if (!writes.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT,
                     at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
         }
-        String sharedChange = SharedState.firstChange(unit, version, declarations);
+        String sharedChange = SharedState.firstChange(unit, scopes, key, declarations);
         return sharedChange == null ? null : new Refusal(RefusalReason.NOT_INDEPENDENT, sharedChange);
     }
 
@@ -147,21 +150,11 @@ public final class SemaphoreWorker implements Strategy {
         SyntaxNode[] found = new SyntaxNode[1];
         body.walk(node -> true, node -> {
             String callee = node.is(NodeKind.PRIMARY_EXPR) ? GoTrees.calleeText(node) : null;
-            if (found[0] == null && callee != null && (stops(callee) || stops(firstCallee(node)))) {
+            if (found[0] == null && callee != null && (stops(callee) || stops(GoTrees.firstCalleeText(node)))) {
                 found[0] = node;
             }
         });
         return found[0];
-    }
-
-    /** The callee of the first call in a chain: "Expect" in {@code Expect(x).To(BeNil())}. */
-    private static String firstCallee(SyntaxNode primary) {
-        for (SyntaxNode part : primary.children()) {
-            if (part.is(NodeKind.SUFFIX) && part.firstChild(NodeKind.ARGUMENTS) != null) {
-                return WhiteSpace.removed(primary.source().text().substring(primary.start(), part.start()));
-            }
-        }
-        return "";
     }
 
     private static String resultProblem(LoopUnit unit, List<Exit> exits) {

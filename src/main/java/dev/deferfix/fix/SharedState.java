@@ -1,7 +1,6 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.find.GoTrees;
-import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
@@ -40,36 +39,55 @@ final class SharedState {
     /** The loop, whose own variables belong to one iteration; null inside a called function. */
     private final SyntaxNode loop;
     private final LocalScopes scopes;
-    private final Set<String> importNames;
-    /** The file's package-level variables, as declarations (their statement is the VAR_SPEC). */
-    private final Map<String, Declaration> packageVariables;
     /** The loop variable that differs in every iteration, or null. */
     private final Declaration iterationKey;
+    private final FileFacts file;
     /** Variables of the body that copy one from outside, to the one they copy. */
     private final Map<Declaration, Declaration> aliases = new HashMap<>();
-    private final PackageDeclarations declarations;
-    /** Functions of the file looked into already, in this run of the check. */
-    private final Set<SyntaxNode> visited;
+
+    /**
+     * What the check needs of the whole file, gathered once however many of
+     * its functions it reads: the names its imports bind, its package-level
+     * variables (as declarations whose statement is the VAR_SPEC), its
+     * top-level functions without a receiver by name, and those read already.
+     */
+    private record FileFacts(Set<String> importNames, Map<String, Declaration> packageVariables,
+                             Map<String, SyntaxNode> functions, PackageDeclarations declarations,
+                             Set<SyntaxNode> visited) {
+
+        static FileFacts of(SyntaxNode root, PackageDeclarations declarations) {
+            Map<String, SyntaxNode> functions = new HashMap<>();
+            for (SyntaxNode function : root.descendants(NodeKind.FUNC_DECL)) {
+                SyntaxNode name = function.firstChild(TokenKind.IDENTIFIER);
+                if (function.firstChild(NodeKind.RECEIVER) == null && name != null
+                        && function.firstChild(NodeKind.BLOCK) != null) {
+                    functions.putIfAbsent(name.text(), function);
+                }
+            }
+            return new FileFacts(StandardImports.boundNames(root), DeclaredTypes.packageVariables(root), functions,
+                    declarations, new HashSet<>());
+        }
+    }
 
     private SharedState(LoopUnit unit, SyntaxNode body, SyntaxNode loop, LocalScopes scopes, Declaration iterationKey,
-                        PackageDeclarations declarations, Set<SyntaxNode> visited) {
+                        FileFacts file) {
         this.unit = unit;
         this.body = body;
         this.loop = loop;
         this.scopes = scopes;
         this.iterationKey = iterationKey;
-        this.declarations = declarations;
-        this.visited = visited;
-        SyntaxNode root = GoTrees.root(body);
-        this.importNames = StandardImports.boundNames(root);
-        this.packageVariables = DeclaredTypes.packageVariables(root);
+        this.file = file;
     }
 
-    /** Where the body first may change state its iterations share, said in words, or null. */
-    static String firstChange(LoopUnit unit, GoVersion version, PackageDeclarations declarations) {
-        LocalScopes scopes = LocalScopes.of(GoTrees.outermostFunction(unit.loop()));
-        return new SharedState(unit, unit.body(), unit.loop(), scopes, IterationKey.of(unit.loop(), scopes, version),
-                declarations, new HashSet<>()).find();
+    /**
+     * Where the body first may change state its iterations share, said in
+     * words, or null. {@code scopes} are those of the function around the
+     * loop, {@code iterationKey} the loop's distinct variable or null.
+     */
+    static String firstChange(LoopUnit unit, LocalScopes scopes, Declaration iterationKey,
+                              PackageDeclarations declarations) {
+        FileFacts file = FileFacts.of(GoTrees.root(unit.loop()), declarations);
+        return new SharedState(unit, unit.body(), unit.loop(), scopes, iterationKey, file).find();
     }
 
     private String find() {
@@ -106,19 +124,19 @@ final class SharedState {
                 || !name.is(TokenKind.IDENTIFIER) || scopes.resolve(name) != null) {
             return null;
         }
-        SyntaxNode function = fileFunction(callee);
+        SyntaxNode function = file.functions().get(callee);
         if (function == null) {
             boolean helperElsewhere = Character.isLowerCase(callee.charAt(0))
-                    && declarations.declaresFunctionElsewhere(unit.file(), callee);
+                    && file.declarations().declaresFunctionElsewhere(unit.file(), callee);
             return helperElsewhere ? at(primary, callee + " is a function of another file of the package, which this"
                     + " check does not read: it may change package state that every iteration shares") : null;
         }
-        if (!visited.add(function) || locksFirst(function)) {
+        if (!file.visited().add(function) || locksFirst(function)) {
             return null;
         }
         List<SyntaxNode> writes = OuterAssignments.in(function);
-        String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null,
-                declarations, visited).find() : at(writes.get(0), "it writes " + writes.get(0).text()
+        String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null, file)
+                .find() : at(writes.get(0), "it writes " + writes.get(0).text()
                 + ", declared outside it");
         return change == null ? null : at(primary, "the call of " + callee + " (declared at line "
                 + unit.file().source().line(function.start()) + "): " + change);
@@ -136,18 +154,6 @@ final class SharedState {
         String lock = WhiteSpace.removed(statements.get(0).text());
         String unlock = WhiteSpace.removed(statements.get(1).text());
         return lock.endsWith(".Lock()") && unlock.equals("defer" + lock.substring(0, lock.length() - 6) + "Unlock()");
-    }
-
-    /** The top-level function without a receiver that this file declares under {@code name}, or null. */
-    private SyntaxNode fileFunction(String name) {
-        for (SyntaxNode declaration : GoTrees.root(body).descendants(NodeKind.FUNC_DECL)) {
-            SyntaxNode identifier = declaration.firstChild(TokenKind.IDENTIFIER);
-            if (declaration.firstChild(NodeKind.RECEIVER) == null && identifier != null
-                    && identifier.text().equals(name) && declaration.firstChild(NodeKind.BLOCK) != null) {
-                return declaration;
-            }
-        }
-        return null;
     }
 
     /** {@code b := buf} or {@code p := &v}: b and p stand for what they copy. */
@@ -229,7 +235,7 @@ final class SharedState {
 
     /** {@code v.M(...)} (or {@code v.f.M(...)}, {@code v[k].M(...)}) on a variable from outside the body. */
     private String callOn(SyntaxNode identifier, SyntaxNode beforeCall) {
-        if (importNames.contains(identifier.text()) && scopes.resolve(identifier) == null) {
+        if (file.importNames().contains(identifier.text()) && scopes.resolve(identifier) == null) {
             return null;
         }
         Declaration declaration = shared(identifier, true);
@@ -262,7 +268,7 @@ final class SharedState {
         }
         if (addressTaken) {
             // atomic.AddInt64(&n, 1) and kin are made for sharing.
-            boolean atomic = arguments != null && importNames.contains("atomic")
+            boolean atomic = arguments != null && file.importNames().contains("atomic")
                     && String.valueOf(GoTrees.calleeText(arguments.parent().parent())).startsWith("atomic.");
             return atomic ? null : at(identifier, "&" + identifier.text() + " takes the address of "
                     + identifier.text() + ", declared outside the body, which iterations running at once would share");
@@ -295,7 +301,7 @@ final class SharedState {
 
     /** A function known to read its arguments only, or a method of a value safe for concurrent use. */
     private boolean readsOnly(String callee, SyntaxNode call) {
-        if (KnownCalls.readsOnlyArguments(callee, importNames)) {
+        if (KnownCalls.readsOnlyArguments(callee, file.importNames())) {
             return true;
         }
         SyntaxNode root = call.firstToken();
@@ -337,8 +343,8 @@ final class SharedState {
     private Declaration shared(SyntaxNode identifier, boolean unknownIsShared) {
         Declaration declaration = scopes.resolve(identifier);
         if (declaration == null) {
-            Declaration packageVariable = packageVariables.get(identifier.text());
-            if (packageVariable != null || !unknownIsShared || importNames.contains(identifier.text())) {
+            Declaration packageVariable = file.packageVariables().get(identifier.text());
+            if (packageVariable != null || !unknownIsShared || file.importNames().contains(identifier.text())) {
                 return packageVariable;
             }
             // Only a variable has methods to call: one declared in another file of the package.
