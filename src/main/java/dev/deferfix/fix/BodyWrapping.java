@@ -99,22 +99,32 @@ public final class BodyWrapping {
     /**
      * Turns "return a, b" into "targets = a, b" followed by a line holding
      * {@code then}: the values are stored first, as return would, and the
-     * expressions keep their own text and layout. With {@code oneByOne} each
+     * expressions keep their own text and layout. Only the values marked in
+     * {@code assigned} are kept, one per target; the others go with the text
+     * before them (so a return whose values span lines must keep them all). With {@code oneByOne} each
      * target gets its own assignment line ("a" then "b"), which gofmt prints
      * exactly like the return's values; a tuple assignment of several values
      * makes gofmt print binary expressions tighter than the return did.
      */
-    public List<Edit> assignThen(SyntaxNode returnStatement, List<String> targets, String then, boolean oneByOne) {
-        SyntaxNode values = returnStatement.firstChild(NodeKind.EXPRESSION_LIST);
+    public List<Edit> assignThen(SyntaxNode returnStatement, List<String> targets, boolean[] assigned, String then,
+            boolean oneByOne) {
+        List<SyntaxNode> each = returnStatement.firstChild(NodeKind.EXPRESSION_LIST).children(NodeKind.EXPRESSION);
         String indent = SourceLines.indentAt(text, returnStatement.start()) + "\t".repeat(depth);
         List<Edit> edits = new ArrayList<>();
-        if (!oneByOne) {
-            edits.add(new Edit(returnStatement.start(), values.start(), String.join(", ", targets) + " = "));
-        } else {
-            List<SyntaxNode> each = values.children(NodeKind.EXPRESSION);
-            edits.add(new Edit(returnStatement.start(), values.start(), targets.get(0) + " = "));
-            for (int i = 1; i < each.size(); i++) {
-                edits.add(new Edit(each.get(i - 1).end(), each.get(i).start(), eol + indent + targets.get(i) + " = "));
+        String prefix = (oneByOne ? targets.get(0) : String.join(", ", targets)) + " = ";
+        edits.add(new Edit(returnStatement.start(), each.get(0).start(), ""));
+        int placed = 0;
+        for (int i = 0; i < each.size(); i++) {
+            // The text between two values, and a value not assigned, go; the targets go before the values kept.
+            boolean separates = assigned[i] && placed > 0;
+            if (i > 0 && (!separates || oneByOne)) {
+                edits.add(new Edit(each.get(i - 1).end(), each.get(i).start(),
+                        separates ? eol + indent + targets.get(placed) + " = " : ""));
+            }
+            if (!assigned[i]) {
+                edits.add(new Edit(each.get(i).start(), each.get(i).end(), ""));
+            } else if (placed++ == 0) {
+                edits.add(Edit.insert(each.get(i).start(), prefix));
             }
         }
         edits.add(Edit.insert(returnStatement.end(), eol + indent + then));

@@ -171,17 +171,32 @@ final class FlowSignals {
             // "return f()" of a call with several results needs all targets at once ("res1, res2 = f()");
             // more or fewer values than results: the program does not compile as it is.
             return each.size() == 1 && targets.size() > 1
-                    ? wrapping.assignThen(statement, targets, signal(code), false) : null;
+                    ? wrapping.assignThen(statement, targets, new boolean[] {true}, signal(code), false) : null;
         }
-        if (each.size() == 1 || (oneLine(statement) && !readsEarlierTarget(each, targets))) {
-            return wrapping.assignThen(statement, targets, signal(code), true);
+        // "return n, err2" with n the result itself assigns only err: "n = n" changes nothing, and go vet flags it.
+        boolean[] assigned = new boolean[each.size()];
+        List<String> assignedTargets = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            assigned[i] = !each.get(i).text().equals(targets.get(i));
+            if (assigned[i]) {
+                assignedTargets.add(targets.get(i));
+            }
         }
-        for (SyntaxNode value : each) {
-            if (value.children(NodeKind.BINARY_OP).size() > 0) {
+        if (assignedTargets.size() < each.size() && !oneLine(statement)) {
+            return null; // dropping a value would join or split the lines the body's re-indenting edits
+        }
+        if (assignedTargets.isEmpty()) {
+            return List.of(wrapping.replace(statement, signal(code)));
+        }
+        if (assignedTargets.size() == 1 || (oneLine(statement) && canAssignOneByOne(each, assigned, targets))) {
+            return wrapping.assignThen(statement, assignedTargets, assigned, signal(code), true);
+        }
+        for (int i = 0; i < each.size(); i++) {
+            if (assigned[i] && each.get(i).children(NodeKind.BINARY_OP).size() > 0) {
                 return null; // a tuple assignment would make gofmt print these values differently
             }
         }
-        return wrapping.assignThen(statement, targets, signal(code), false);
+        return wrapping.assignThen(statement, assignedTargets, assigned, signal(code), false);
     }
 
     private boolean oneLine(SyntaxNode statement) {
@@ -189,19 +204,29 @@ final class FlowSignals {
     }
 
     /**
-     * Whether a value names a target assigned before it when assigning one by
-     * one, so it would see the new value instead of the old one.
+     * Whether assigning the values one by one gives each result what the return
+     * would: no value after the first names a result assigned before it, or can
+     * see or change one another way (see {@link AliasFreeValues}).
      */
-    private static boolean readsEarlierTarget(List<SyntaxNode> values, List<String> targets) {
-        for (int i = 1; i < values.size(); i++) {
-            List<String> earlier = targets.subList(0, i);
-            for (SyntaxNode node : values.get(i).subtree()) {
-                if (node.is(TokenKind.IDENTIFIER) && earlier.contains(node.text())) {
-                    return true;
+    private boolean canAssignOneByOne(List<SyntaxNode> values, boolean[] assigned, List<String> targets) {
+        List<String> earlier = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!assigned[i]) {
+                continue;
+            }
+            if (!earlier.isEmpty()) {
+                if (!AliasFreeValues.isAliasFree(values.get(i), unit.file().root())) {
+                    return false;
+                }
+                for (SyntaxNode node : values.get(i).subtree()) {
+                    if (node.is(TokenKind.IDENTIFIER) && earlier.contains(node.text())) {
+                        return false;
+                    }
                 }
             }
+            earlier.add(targets.get(i));
         }
-        return false;
+        return true;
     }
 
     private String signal(int code) {

@@ -56,6 +56,41 @@ class ClosureScopeTest {
         assertTrue(fixed.contains("\t\tif flow == 1 {\n\t\t\treturn\n\t\t}\n"), fixed);
     }
 
+    private static final String SIZES = "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\n"
+            + "func sizes(paths []string) (n int64, err error) {\n\tfor _, p := range paths {\n"
+            + "\t\tf, err2 := os.Open(p)\n\t\tif err2 != nil {\n\t\t\treturn RETURNED\n\t\t}\n"
+            + "\t\tdefer f.Close()\n\t\tn++\n\t}\n\treturn\n}\n";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "n, err2                         | err = err2\\n\\t\\t\\t\\treturn 1\\n",
+        "n, err                          | if err2 != nil {\\n\\t\\t\\t\\treturn 1\\n",
+        "0, fmt.Errorf(\"%s: %w\", p, err2) | n = 0\\n\\t\\t\\t\\terr = fmt.Errorf(\"%s: %w\", p, err2)\\n\\t\\t\\t\\treturn 1\\n",
+        "-1, err2                        | n = -1\\n\\t\\t\\t\\terr = err2\\n\\t\\t\\t\\treturn 1\\n",
+    })
+    void aNamedResultReturnedAsItselfIsNotAssignedToItself(String returned, String expected) throws Exception {
+        String fixed = fix(SIZES.replace("RETURNED", returned.strip())).text();
+        assertTrue(fixed.contains(expected.strip().replace("\\n", "\n").replace("\\t", "\t")), fixed);
+        assertTrue(!fixed.contains("n = n") && !fixed.contains("err = err\n"), fixed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "100, get()  | a, b = 100, get()",
+        "100, *p     | a, b = 100, *p",
+        "100, s.x    | a, b = 100, s.x",
+        "100, s.n()  | a, b = 100, s.n()",
+        "100, func() int { return a }() | a, b = 100, func() int { return a }()",
+    })
+    void valuesThatMaySeeAnEarlierResultAreAssignedTogether(String returned, String expected) throws Exception {
+        String text = "package p\n\nimport \"os\"\n\ntype state struct{ x int }\n\nfunc (s *state) n() int { return s.x }\n\n"
+                + "func k(paths []string, s *state) (a, b int) {\n\tget := func() int { return a }\n\tp := &a\n"
+                + "\tfor _, path := range paths {\n\t\tf, _ := os.Open(path)\n\t\tdefer f.Close()\n\t\tif f.Name() != \"\" && a > 1 {\n"
+                + "\t\t\treturn " + returned.strip() + "\n\t\t}\n\t}\n\t_, _ = get, p\n\treturn\n}\n";
+        String fixed = fix(text).text();
+        assertTrue(fixed.contains("\t\t\t\t" + expected.strip() + "\n\t\t\t\treturn 1\n"), fixed);
+    }
+
     @Test
     void valuesThatGofmtWouldReprintInATupleAssignmentAreRefused() throws Exception {
         String text = "package p\n\nimport \"sync\"\n\nfunc swap(mus []*sync.Mutex) (a, b int) {\n"
