@@ -93,7 +93,7 @@ public final class ExplicitClose implements Strategy {
     }
 
     private static String explanation(LoopUnit unit, List<DeferSite> sites, List<SyntaxNode> jumps) {
-        StringBuilder text = new StringBuilder("explicit-close: ");
+        StringBuilder text = new StringBuilder();
         for (int i = sites.size() - 1; i >= 0; i--) {
             text.append(i == sites.size() - 1 ? "" : ", then ")
                     .append(WhiteSpace.collapsed(sites.get(i).call().text().strip()));

@@ -24,7 +24,10 @@ final class SarifResults {
         result.put("ruleId", finding.rule().id());
         result.put("ruleIndex", finding.rule().ordinal());
         result.put("level", finding.severity() == Severity.NOTE ? "note" : "warning");
-        result.putObject("message").put("text", finding.message());
+        Resolution resolution = finding.resolution();
+        String decision = Decisions.label(resolution);
+        result.putObject("message").put("text",
+                decision == null ? finding.message() : finding.message() + " (" + decision + ")");
         result.putArray("locations").add(location(uri, source, site.deferStart(), site.deferEnd(), null));
         int loop = site.loopStart();
         result.putArray("relatedLocations").add(location(uri, source, loop, loop, "the loop")
@@ -35,9 +38,14 @@ final class SarifResults {
                     .put("kind", "inSource")
                     .put("justification", finding.suppression().justification());
         }
-        Resolution resolution = finding.resolution();
         if (resolution != null && resolution.isFixed() && !resolution.edits().isEmpty()) {
             result.putArray("fixes").add(fix(uri, source, resolution));
+        }
+        if (resolution != null && !resolution.isFixed()) {
+            // A refusal has no fix to carry it: the property bag names the reason and why.
+            result.putObject("properties")
+                    .put("refusalReason", resolution.refusalReason())
+                    .put("refusalExplanation", resolution.explanation());
         }
         return result;
     }

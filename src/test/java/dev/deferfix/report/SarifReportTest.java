@@ -154,6 +154,22 @@ class SarifReportTest {
     }
 
     @Test
+    void aRefusalStatesItsReasonInTheMessageAndThePropertyBag() throws IOException {
+        List<Finding> refused = new ArrayList<>();
+        for (Finding finding : GoSources.findings("a.go", SOURCE, GoVersion.NEWEST)) {
+            refused.add(finding.withResolution(Resolution.refused("resource-escapes-iteration", "f is stored outside")));
+        }
+        JsonNode log = sarif(refused, List.of());
+        JsonNode first = log.path("runs").get(0).path("results").get(0);
+        assertTrue(first.path("message").path("text").asText().endsWith("(refused: resource-escapes-iteration)"),
+                first.toString());
+        assertEquals("resource-escapes-iteration", first.path("properties").path("refusalReason").asText());
+        assertEquals("f is stored outside", first.path("properties").path("refusalExplanation").asText());
+        assertTrue(first.path("fixes").isMissingNode());
+        assertEquals(List.of(), SarifSchema.problems(log));
+    }
+
+    @Test
     void fixesReplayToTheSameTextAsTheEdits() throws IOException {
         List<Finding> findings = findingsWithAFix();
         JsonNode fix = sarif(findings, List.of()).path("runs").get(0).path("results").get(0).path("fixes").get(0);
