@@ -50,8 +50,8 @@ final class CommandOptions {
     String strategy = "auto";
 
     @Option(names = "--max-concurrency", paramLabel = "N",
-            description = "Iterations running at once with --strategy semaphore (default: ${DEFAULT-VALUE}).")
-    int maxConcurrency = 4;
+            description = "Iterations running at once with --strategy semaphore (default: 4).")
+    Integer maxConcurrency;
 
     @Option(names = "--go-version", paramLabel = "1.xx", description = "Go language version; overrides go.mod.")
     String goVersion;

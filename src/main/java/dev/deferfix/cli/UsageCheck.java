@@ -12,6 +12,8 @@ final class UsageCheck {
     private static final Set<String> STRATEGIES = Set.of("auto", "explicit-close", "closure-scope", "semaphore");
     private static final Set<String> FORMATS = Set.of("text", "json", "sarif");
     private static final Set<String> COLORS = Set.of("auto", "always", "never");
+    /** Iterations at once under --strategy semaphore when --max-concurrency is not given. */
+    private static final int DEFAULT_MAX_CONCURRENCY = 4;
     /** Enough for any size a long holds once multiplied; more is refused as malformed. */
     private static final int MAX_DIGITS = 18;
 
@@ -58,8 +60,12 @@ final class UsageCheck {
         if (!COLORS.contains(o.color)) {
             throw new UsageError("--color: expected auto, always or never, got '" + o.color + "'");
         }
-        if (o.maxConcurrency < 1) {
-            throw new UsageError("--max-concurrency must be at least 1, got " + o.maxConcurrency);
+        if (o.maxConcurrency != null && !strategy.equals("semaphore")) {
+            throw new UsageError("--max-concurrency applies only with --strategy semaphore");
+        }
+        int maxConcurrency = o.maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : o.maxConcurrency;
+        if (maxConcurrency < 1) {
+            throw new UsageError("--max-concurrency must be at least 1, got " + maxConcurrency);
         }
         int jobs = o.jobs == null ? cores : o.jobs;
         if (jobs < 1) {
@@ -73,7 +79,7 @@ final class UsageCheck {
             }
         }
         boolean planFixes = mode != RunMode.CHECK || o.explain || !o.format.equals("text");
-        RunOptions run = new RunOptions(mode, strategy, o.maxConcurrency, goVersion, o.strict, o.includeGenerated,
+        RunOptions run = new RunOptions(mode, strategy, maxConcurrency, goVersion, o.strict, o.includeGenerated,
                 List.copyOf(o.excludes), jobs, byteSize(o.maxFileSize), planFixes);
         List<String> paths = stdin ? List.of() : o.paths.isEmpty() ? List.of(".") : List.copyOf(o.paths);
         return new Invocation(run, paths, stdin, o.stdinFilename, o.format, o.explain, o.color, o.diffBase);

@@ -52,8 +52,24 @@ public final class Detector {
     }
 
     private static String callText(DeferSite site) {
-        String text = CallText.of(site.file(), site.call());
+        String text = onOneLine(CallText.of(site.file(), site.call()));
         return text.length() <= MAX_CALL_TEXT ? text : text.substring(0, MAX_CALL_TEXT - 3) + "...";
+    }
+
+    /** A raw string's line breaks written as \n and \r, so a finding stays one line of -l output. */
+    private static String onOneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line.append("\\n");
+            } else if (c == '\r') {
+                line.append("\\r");
+            } else {
+                line.append(c);
+            }
+        }
+        return line.toString();
     }
 
     private static Finding finding(DeferSite site, Rule rule, Severity severity, String message,

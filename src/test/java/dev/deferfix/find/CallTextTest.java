@@ -36,4 +36,11 @@ class CallTextTest {
         assertEquals("func() { println(x); println(xs) }()",
                 callText("func() {\n\t\t\tprintln(x)\n\t\t\tprintln(xs)\n\t\t}()"));
     }
+
+    @Test
+    void aRawStringsLineBreaksAreEscapedInTheMessageSoAFindingStaysOneLine() {
+        String source = "package p\n\nfunc g(xs []int) {\n\tfor range xs {\n\t\tdefer println(`a\r\nb`)\n\t}\n}\n";
+        String message = GoSources.findings("p.go", source, GoVersion.NEWEST).get(0).message();
+        assertEquals("defer println(`a\\r\\nb`) in a loop runs when g returns, not at the end of each iteration", message);
+    }
 }
