@@ -52,7 +52,7 @@ public final class StrategyChooser {
             }
             Plan plan = strategy.plan(unit, options);
             if (!plan.isRefused()) {
-                return Decision.of(plan);
+                return Decision.of(last == null ? plan : withFallbackReason(plan, last));
             }
             last = plan;
         }
@@ -61,6 +61,12 @@ public final class StrategyChooser {
                     "no strategy named " + options.strategy() + " is available"));
         }
         return Decision.of(last);
+    }
+
+    /** The plan auto fell back to, its explanation saying why the strategy before it was not used. */
+    private static Plan withFallbackReason(Plan plan, Plan refused) {
+        return Plan.rewrite(plan.strategy(), plan.edits(), plan.explanation() + "; " + refused.strategy()
+                + " was not used: " + refused.explanation());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deferfix.find.Detector;
 import dev.deferfix.find.GoVersion;
+import dev.deferfix.find.Resolution;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,18 @@ class ClosureScopeTest {
                 + "\t\t\treturn " + returned.strip() + "\n\t\t}\n\t}\n\t_, _ = get, p\n\treturn\n}\n";
         String fixed = fix(text).text();
         assertTrue(fixed.contains("\t\t\t\t" + expected.strip() + "\n\t\t\t\treturn 1\n"), fixed);
+    }
+
+    @Test
+    void underAutoTheExplanationSaysWhyExplicitCloseWasNotUsed() throws Exception {
+        String text = SIZES.replace("RETURNED", "n, err2").replace("\t\tn++\n", "\t\tif n > 2 {\n\t\t\treturn\n\t\t}\n\t\tn++\n");
+        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        FileFix fix = Strategies.defaultFixer().fix(parsed, Detector.detect(parsed, GoVersion.NEWEST),
+                new FixOptions(FixOptions.AUTO, 1, false, GoVersion.NEWEST));
+        Resolution resolution = fix.findings().get(0).resolution();
+        assertEquals(ClosureScope.NAME, resolution.strategy());
+        assertTrue(resolution.explanation().endsWith("; explicit-close was not used: a return, goto or jump to an "
+                + "outer loop after the defer cannot be instrumented (return at line 16)"), resolution.explanation());
     }
 
     @Test
