@@ -134,7 +134,7 @@ final class DeclaredTypes {
     }
 
     /** The type written in a parameter or var declaration, without spaces, or null. */
-    private static String writtenType(Declaration declaration) {
+    static String writtenType(Declaration declaration) {
         SyntaxNode statement = declaration.statement();
         if (statement.is(NodeKind.PARAMETER_DECL)) {
             SyntaxNode typed = statement;

@@ -23,7 +23,10 @@ import java.util.Set;
  * other local variables (aliases); it escapes when it is assigned or stored
  * into something declared outside the body, appended to such a slice, sent on
  * a channel, returned after the defer, used by a go statement, or captured by a
- * function literal that itself escapes that way. A go statement whose goroutine
+ * function literal that itself escapes that way or is passed to a call, which
+ * may keep it and run it after the iteration ({@code time.AfterFunc(d, func() {...})}),
+ * unless the call is known to run it before returning ({@link SynchronousCalls}).
+ * A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
  * as a call: what it does with the value is followed like any other use.
  * Method calls on it and reading its fields are ordinary uses; passing it to a
@@ -41,7 +44,9 @@ public final class EscapeAnalysis implements SiteCheck {
     private static final Set<String> NAME_BUILDERS = Set.of("filepath.Join", "path.Join", "filepath.Clean",
             "path.Clean", "fmt.Sprint", "fmt.Sprintf", "strconv.Itoa");
     /** One per run: it caches what other files of a package declare. */
-    private final GoroutineJoins joins = new GoroutineJoins(new PackageDeclarations());
+    private final PackageDeclarations declarations = new PackageDeclarations();
+    private final GoroutineJoins joins = new GoroutineJoins(declarations);
+    private final SynchronousCalls synchronousCalls = new SynchronousCalls(declarations);
 
     @Override
     public Refusal check(LoopUnit unit, DeferSite site) {
@@ -49,7 +54,7 @@ public final class EscapeAnalysis implements SiteCheck {
         Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
         String escape = keptOutside(site, scopes, unit.loop());
         if (escape == null) {
-            escape = new Search(unit, site, scopes, joins).firstEscape(resources);
+            escape = new Search(unit, site, scopes, joins, synchronousCalls).firstEscape(resources);
         }
         return escape == null ? null : new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);
     }
@@ -288,16 +293,21 @@ public final class EscapeAnalysis implements SiteCheck {
         private final DeferSite site;
         private final LocalScopes scopes;
         private final GoroutineJoins joins;
+        private final SynchronousCalls synchronousCalls;
         private final Map<Declaration, Set<List<String>>> tracked = new LinkedHashMap<>();
         /** Tracked variables that hold a call's result that may keep the value, not the value itself. */
         private final Set<Declaration> keptByCalls = new HashSet<>();
+        /** Tracked variables that hold a function literal that captures the value ({@code cb := func() {...}}). */
+        private final Set<Declaration> callbacks = new HashSet<>();
         private final Deque<Declaration> pending = new ArrayDeque<>();
 
-        Search(LoopUnit unit, DeferSite site, LocalScopes scopes, GoroutineJoins joins) {
+        Search(LoopUnit unit, DeferSite site, LocalScopes scopes, GoroutineJoins joins,
+               SynchronousCalls synchronousCalls) {
             this.unit = unit;
             this.site = site;
             this.scopes = scopes;
             this.joins = joins;
+            this.synchronousCalls = synchronousCalls;
         }
 
         String firstEscape(Map<Declaration, Set<List<String>>> resources) {
@@ -316,8 +326,14 @@ public final class EscapeAnalysis implements SiteCheck {
             return null;
         }
 
-        /** Follows a variable that the whole value, or (when {@code keptByCall}) a call's result, lands in. */
-        private void track(Declaration declaration, boolean keptByCall) {
+        /**
+         * Follows a variable that the whole value, or (when {@code keptByCall})
+         * a call's result, or (when {@code callback}) a function literal that captures it, lands in.
+         */
+        private void track(Declaration declaration, boolean keptByCall, boolean callback) {
+            if (callback && callbacks.add(declaration) && tracked.containsKey(declaration)) {
+                pending.add(declaration); // its uses were followed as the value's; now as a literal's too
+            }
             if (keptByCall && !tracked.containsKey(declaration)) {
                 keptByCalls.add(declaration);
             } else if (!keptByCall) {
@@ -352,14 +368,15 @@ public final class EscapeAnalysis implements SiteCheck {
                 }
             }
             boolean throughCall = keptByCalls.contains(declaration);
-            String direct = reachesResource(use, declaration) ? follow(use.parent(), where, throughCall) : null;
+            String direct = reachesResource(use, declaration)
+                    ? follow(use.parent(), where, throughCall, callbacks.contains(declaration)) : null;
             if (direct != null) {
                 return direct;
             }
             for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
                 if (up.is(NodeKind.FUNC_LIT) && !declaration.isInside(up) && !site.defer().isAncestorOf(up)) {
                     String captured = follow(up, where + ", captured by the function literal at line " + line(up) + ",",
-                            throughCall);
+                            throughCall, true);
                     if (captured != null) {
                         return captured;
                     }
@@ -372,8 +389,9 @@ public final class EscapeAnalysis implements SiteCheck {
          * Climbs from an expression holding the value to the statement that
          * receives it; an escape description, or null when the value stops
          * being carried or stays in local variables (which are then tracked).
+         * {@code callback}: the expression is, or holds, a function literal that captures the value.
          */
-        private String follow(SyntaxNode start, String where, boolean fromCall) {
+        private String follow(SyntaxNode start, String where, boolean fromCall, boolean callback) {
             SyntaxNode value = start;
             boolean throughCall = fromCall;
             while (true) {
@@ -402,6 +420,11 @@ public final class EscapeAnalysis implements SiteCheck {
                         break;
                     case ARGUMENTS: {
                         SyntaxNode call = parent.parent().parent();
+                        if (callback && !isAppend(call, parent)) {
+                            return synchronousCalls.runsBeforeReturning(parent, value, scopes, unit.file()) ? null
+                                    : where + " is passed to " + calleeOf(call, parent)
+                                    + ", which may run it after the iteration ends";
+                        }
                         if (!CallResults.keepArgument(call, parent)) {
                             return null;
                         }
@@ -412,7 +435,7 @@ public final class EscapeAnalysis implements SiteCheck {
                     case INDEX_SUFFIX, INDEX_TAIL, SLICE_TAIL:
                         return keyStoredBy(parent, where);
                     case EXPRESSION_LIST:
-                        return intoStatement(parent, value, where, throughCall);
+                        return intoStatement(parent, value, where, throughCall, callback);
                     case SIMPLE_STMT:
                         return parent.hasChild(TokenKind.ARROW) && parent.child(parent.children().size() - 1) == value
                                 ? where + " is sent on a channel" : null;
@@ -428,6 +451,22 @@ public final class EscapeAnalysis implements SiteCheck {
             }
         }
 
+        /**
+         * The builtin append ({@code cbs = append(cbs, func() {...})}): its
+         * result holds the literal, which is followed on to where it is kept.
+         */
+        private boolean isAppend(SyntaxNode call, SyntaxNode arguments) {
+            SyntaxNode head = call.child(0);
+            return call.children().indexOf(arguments.parent()) == 1 && head.is(NodeKind.OPERAND)
+                    && head.child(0).is(TokenKind.IDENTIFIER) && head.child(0).text().equals("append")
+                    && scopes.resolve(head.child(0)) == null;
+        }
+
+        /** The callee as written, without spaces: {@code time.AfterFunc}, {@code g.add}. */
+        private static String calleeOf(SyntaxNode call, SyntaxNode arguments) {
+            return WhiteSpace.removed(call.source().text().substring(call.start(), arguments.parent().start()));
+        }
+
         /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
         private static boolean carriesThroughUnary(SyntaxNode unary) {
             for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
@@ -439,12 +478,13 @@ public final class EscapeAnalysis implements SiteCheck {
         }
 
         /** {@code throughCall}: the value is a call's result, so an error among the targets is a status report. */
-        private String intoStatement(SyntaxNode list, SyntaxNode value, String where, boolean throughCall) {
+        private String intoStatement(SyntaxNode list, SyntaxNode value, String where, boolean throughCall,
+                                     boolean callback) {
             SyntaxNode statement = list.parent();
             if (statement.is(NodeKind.VAR_SPEC)) {
                 for (Declaration declaration : scopes.declaredBy(statement)) {
                     if (!(throughCall && DeferredResources.isErrorName(declaration.name()))) {
-                        track(declaration, throughCall);
+                        track(declaration, throughCall, callback);
                     }
                 }
                 return null;
@@ -465,10 +505,11 @@ public final class EscapeAnalysis implements SiteCheck {
             List<SyntaxNode> values = list.children(NodeKind.EXPRESSION);
             if (targets.size() == values.size()) {
                 SyntaxNode target = targets.get(values.indexOf(value));
-                return throughCall && namesError(target) ? null : storedInto(target, where, throughCall);
+                return throughCall && namesError(target) ? null : storedInto(target, where, throughCall, callback);
             }
             for (SyntaxNode target : targets) {
-                String escape = throughCall && namesError(target) ? null : storedInto(target, where, throughCall);
+                String escape = throughCall && namesError(target) ? null
+                        : storedInto(target, where, throughCall, callback);
                 if (escape != null) {
                     return escape;
                 }
@@ -483,7 +524,7 @@ public final class EscapeAnalysis implements SiteCheck {
         }
 
         /** The value lands in {@code target}: fine (and followed) when its root variable is declared in the body. */
-        private String storedInto(SyntaxNode target, String where, boolean throughCall) {
+        private String storedInto(SyntaxNode target, String where, boolean throughCall, boolean callback) {
             SyntaxNode root = NameWrites.rootIdentifier(target);
             if (root == null) {
                 return where + " is stored through " + target.text().strip();
@@ -495,7 +536,7 @@ public final class EscapeAnalysis implements SiteCheck {
             if (declaration == null || !declaration.isInside(unit.body())) {
                 return where + " is stored in " + target.text().strip() + ", declared outside the loop body";
             }
-            track(declaration, throughCall);
+            track(declaration, throughCall, callback);
             return null;
         }
 
@@ -508,7 +549,7 @@ public final class EscapeAnalysis implements SiteCheck {
                     && (statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.ASSIGN_OP)
                     || statement.hasChild(TokenKind.INC) || statement.hasChild(TokenKind.DEC));
             if (list.is(NodeKind.EXPRESSION_LIST) && assigns) {
-                return storedInto(expression, where + " as a key", false);
+                return storedInto(expression, where + " as a key", false, false);
             }
             return null;
         }

@@ -8,6 +8,7 @@ import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * What a file's package declares at top level, as far as the goroutine join
@@ -71,7 +71,15 @@ final class PackageDeclarations {
      */
     boolean declaresFunctionElsewhere(ParsedFile file, String name) {
         List<FileSummary> others = otherFiles(file);
-        return others != null && others.stream().anyMatch(other -> other.top.functions().contains(name));
+        if (others == null) {
+            return false;
+        }
+        for (FileSummary other : others) {
+            if (other.top.functions().contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
@@ -80,7 +88,15 @@ final class PackageDeclarations {
             return true;
         }
         List<FileSummary> others = otherFiles(file);
-        return others == null || others.stream().anyMatch(other -> other.top.names().contains(name));
+        if (others == null) {
+            return true;
+        }
+        for (FileSummary other : others) {
+            if (other.top.names().contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -102,7 +118,7 @@ final class PackageDeclarations {
         boolean testFile = fileName.endsWith("_test.go");
         String packageName = packageName(file.root());
         List<FileSummary> visible = new ArrayList<>();
-        for (FileSummary other : byDirectory.computeIfAbsent(path.getParent(), PackageDeclarations::read)) {
+        for (FileSummary other : filesIn(path.getParent())) {
             if (other == FileSummary.UNREADABLE) {
                 return null;
             }
@@ -114,11 +130,26 @@ final class PackageDeclarations {
         return visible;
     }
 
+    /**
+     * The directory's files, read on first use. Without computeIfAbsent's
+     * lambda, which a one-file run would pay for (two threads may both read
+     * a directory the first time; the first list stored is kept).
+     */
+    private List<FileSummary> filesIn(Path directory) {
+        List<FileSummary> files = byDirectory.get(directory);
+        if (files == null) {
+            List<FileSummary> read = read(directory);
+            files = byDirectory.putIfAbsent(directory, read);
+            files = files == null ? read : files;
+        }
+        return files;
+    }
+
     private static List<FileSummary> read(Path directory) {
         List<FileSummary> files = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : entries.filter(p -> p.getFileName().toString().endsWith(".go")).toList()) {
-                if (Files.isRegularFile(entry)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().endsWith(".go") && Files.isRegularFile(entry)) {
                     files.add(FileSummary.read(entry));
                 }
             }

@@ -11,11 +11,16 @@ final class StandardImports {
     private StandardImports() {
     }
 
-    /** {@code import "sync"} or {@code import sync "sync"} for path "sync" (a path of one element). */
+    /**
+     * {@code import "sync"} or {@code import sync "sync"} for path "sync":
+     * the package is bound to the last element of its path
+     * ({@code filepath} for "path/filepath").
+     */
     static boolean importsAsItself(SyntaxNode root, String path) {
+        String ownName = path.substring(path.lastIndexOf('/') + 1);
         for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
             SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
-            boolean named = name == null ? spec.firstChild(TokenKind.DOT) == null : name.text().equals(path);
+            boolean named = name == null ? spec.firstChild(TokenKind.DOT) == null : name.text().equals(ownName);
             if (named && spec.firstChild(NodeKind.IMPORT_PATH).text().equals("\"" + path + "\"")) {
                 return true;
             }

@@ -286,6 +286,121 @@ class EscapeAnalysisTest {
         assertNull(check(source));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "time.AfterFunc(time.Second, func() {\n\t\t\tf.Stat()\n\t\t\twg.Done()\n\t\t})|time.AfterFunc",
+        "g.add(func() { f.Stat() })|g.add",
+        "http.HandleFunc(\"/\"+path, func(w http.ResponseWriter, r *http.Request) { f.Stat() })|http.HandleFunc",
+        "t.Run(path, func(t *testing.T) {\n\t\t\tt.Parallel()\n\t\t\tf.Stat()\n\t\t})|t.Run",
+        "keep(paths, func(string) { f.Stat() })|keep",
+        "g.Do(func() { f.Stat() })|g.Do",
+        "sort := sorter{}\n\t\tsort.Slice(paths, func(i, j int) bool { return f.Name() < paths[j] })|sort.Slice",
+    })
+    void refusesAFunctionLiteralCapturingTheResourcePassedToACallThatMayRunItLater(String caseAndCall)
+            throws Exception {
+        String[] parts = caseAndCall.split("\\|");
+        Refusal refusal = check(callbackLoop(parts[0]));
+        assertNotNull(refusal, parts[0]);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertTrue(refusal.detail().matches("f \\(line \\d+\\), captured by the function literal at line \\d+, is passed to "
+                + java.util.regex.Pattern.quote(parts[1]) + ", which may run it after the iteration ends"),
+                refusal.detail());
+    }
+
+    @Test
+    void aFunctionVariableHoldingSuchALiteralIsFollowedToTheCall() throws Exception {
+        Refusal refusal = check(callbackLoop("cb := func() { f.Stat() }\n\t\ttime.AfterFunc(time.Second, cb)"));
+        assertNotNull(refusal);
+        assertTrue(refusal.detail().matches("cb \\(line \\d+\\) is passed to time.AfterFunc, which may run it after "
+                + "the iteration ends"), refusal.detail());
+        assertNull(check(callbackLoop("cb := func() { f.Stat() }\n\t\tcb()")), "called in place");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "sort.Slice(paths, func(i, j int) bool { return f.Name() < paths[j] })",
+        "less := func(i, j int) bool { return f.Name() < paths[j] }\n\t\tsort.SliceStable(paths, less)",
+        "t.Run(path, func(t *testing.T) {\n\t\t\tif _, err := f.Stat(); err != nil {\n\t\t\t\tt.Fatal(err)\n\t\t\t}\n\t\t})",
+        "filepath.Walk(path, func(p string, info os.FileInfo, err error) error {\n\t\t\t_, err = f.Stat()\n\t\t\treturn err\n\t\t})",
+        "func() { f.Stat() }()",
+        "time.AfterFunc(time.Second, func() { wg.Done() })",
+        "each(paths, func(name string) { f.Stat() })",
+        "once.Do(func() { f.Stat() })",
+        "cbs := []func(){}\n\t\tcbs = append(cbs, func() { f.Stat() })\n\t\tfor _, cb := range cbs {\n\t\t\tcb()\n\t\t}",
+    })
+    void leavesALiteralThatRunsBeforeTheCallReturnsAlone(String statement) throws Exception {
+        Refusal refusal = check(callbackLoop(statement));
+        assertNull(refusal, statement + " -> " + (refusal == null ? "" : refusal.detail()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"go f(name)", "later = f", "keep(names, f)", "func() { f(name) }()", "g := f\n\t\t\tg(name)"})
+    void aFunctionOfTheFileTrustedOnlyWhenItJustCallsItsParameter(String use) throws Exception {
+        String source = callbackLoop("each(paths, func(name string) { f.Stat() })")
+                .replace("\t\t\tf(name)\n", "\t\t\t" + use + "\n");
+        assertTrue(source.contains(use), source);
+        Refusal refusal = check(source);
+        assertNotNull(refusal, use);
+        assertTrue(refusal.detail().endsWith("is passed to each, which may run it after the iteration ends"),
+                refusal.detail());
+    }
+
+    /** A test's loop that opens files and hands them to callbacks ({@code BODY}). */
+    private static String callbackLoop(String body) {
+        return """
+                package p
+
+                import (
+                	"net/http"
+                	"os"
+                	"path/filepath"
+                	"sort"
+                	"sync"
+                	"testing"
+                	"time"
+                )
+
+                type registry struct{ callbacks []func() }
+
+                func (g *registry) add(f func()) { g.callbacks = append(g.callbacks, f) }
+                func (g *registry) Do(f func())  { g.add(f) }
+
+                type sorter struct{}
+
+                func (sorter) Slice(x interface{}, less func(i, j int) bool) {}
+
+                // each calls f in place, so it has run when each returns.
+                func each(names []string, f func(string)) {
+                	for _, name := range names {
+                		if f != nil {
+                			f(name)
+                		}
+                	}
+                }
+
+                var later func(string)
+
+                // keep stores f: it may run after keep returns.
+                func keep(names []string, f func(string)) {
+                	later = f
+                }
+
+                func checkAll(t *testing.T, paths []string, g *registry, once *sync.Once) {
+                	var wg sync.WaitGroup
+                	for _, path := range paths {
+                		f, err := os.Open(path)
+                		if err != nil {
+                			t.Fatal(err)
+                		}
+                		defer f.Close()
+                		wg.Add(1)
+                		BODY
+                	}
+                	wg.Wait()
+                }
+                """.replace("BODY", body);
+    }
+
     private static String loopWith(String body) {
         return """
                 package p
