@@ -1,6 +1,7 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoTrees;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.fix.NameWrites.Write;
@@ -13,8 +14,9 @@ import java.util.List;
  * Whether a deferred call, moved to the end of the iteration (explicit-close),
  * still works on the same values. Go evaluates the function value, receiver
  * and arguments at the defer, so none of those variables may be written or
- * shadowed after it, and a name a deferred literal reads from the iteration
- * must still mean the same variable where the call lands. (What a literal
+ * shadowed after it, nor written through a pointer taken anywhere in the
+ * function ({@link AddressTaken}); and a name a deferred literal reads from the
+ * iteration must still mean the same variable where the call lands. (What a literal
  * reads from outside the iteration is {@link DeferredLiteralTiming}'s
  * concern, for every strategy.)
  */
@@ -33,6 +35,11 @@ final class LateCallCheck {
                 return name.text() + " is " + (write.declares() ? "declared again" : "changed") + " at line "
                         + line(site, write.at()) + ", after the defer evaluated it";
             }
+        }
+        FunctionVariables variables = new FunctionVariables(GoTrees.outermostFunction(defer));
+        String throughPointer = AddressTaken.problem(call, variables);
+        if (throughPointer != null) {
+            return throughPointer;
         }
         SyntaxNode literal = call.literal();
         if (literal == null) {

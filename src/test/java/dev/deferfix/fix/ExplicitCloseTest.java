@@ -230,6 +230,53 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void aPointerToTheDeferredValueTakenAnywhereMayChangeIt() throws Exception {
+        assertRefusedSaying(LOOP.replace("BODY", "p := &it\n\t\tdefer it.Unlock()\n\t\t*p = next(it)"),
+                "the address of it is taken at line 5, by &it");
+        String throughAHelper = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		held := &it
+                		it.Lock()
+                		defer it.Unlock()
+                		drop(held)
+                	}
+                }
+
+                func drop(p **T) { *p = nil }
+                """ + TYPE_T;
+        assertRefusedSaying(throughAHelper, "the address of it is taken at line 5, by &it");
+    }
+
+    @Test
+    void aPointerToAnotherVariableOfTheSameNameDoesNotCount() throws Exception {
+        String source = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		if it.done {
+                			it := *it
+                			keep(&it)
+                		}
+                		var n int
+                		count(&n)
+                		it.Lock()
+                		defer it.Unlock()
+                		it.work()
+                	}
+                }
+
+                func keep(*T)     {}
+                func count(*int) {}
+                """ + TYPE_T;
+        String rewritten = rewrite(source);
+        assertTrue(rewritten.contains("\t\tit.work()\n\t\tit.Unlock()\n"), rewritten);
+    }
+
+    @Test
     void aDeferredLiteralMustNotReadWhatChangesLater() throws Exception {
         String named = """
                 package p
@@ -293,6 +340,13 @@ class ExplicitCloseTest {
         assertEquals(source, fix.text(), "must stay unchanged");
         Finding finding = deferInLoop(fix);
         assertEquals(reason.code(), finding.resolution().refusalReason(), finding.resolution().explanation());
+    }
+
+    /** Unchanged, refused as deferred-value-reassigned with a detail that names the cause. */
+    private static void assertRefusedSaying(String source, String detail) throws Exception {
+        assertUnchanged(source, RefusalReason.VALUE_REASSIGNED);
+        String explanation = deferInLoop(fix(source)).resolution().explanation();
+        assertTrue(explanation.contains(detail), explanation);
     }
 
     private static Finding deferInLoop(FileFix fix) {
