@@ -14,8 +14,9 @@ import java.util.List;
  * Whether a deferred call, moved to the end of the iteration (explicit-close),
  * still works on the same values. Go evaluates the function value, receiver
  * and arguments at the defer, so none of those variables may be written or
- * shadowed after it, nor written through a pointer taken anywhere in the
- * function ({@link AddressTaken}); and a name a deferred literal reads from the
+ * shadowed after it, written through a pointer taken anywhere in the function
+ * ({@link AddressTaken}), or changed after it by a method called on a value
+ * ({@link ValueMethodCalls}); and a name a deferred literal reads from the
  * iteration must still mean the same variable where the call lands. (What a literal
  * reads from outside the iteration is {@link DeferredLiteralTiming}'s
  * concern, for every strategy.)
@@ -40,6 +41,10 @@ final class LateCallCheck {
         String throughPointer = AddressTaken.problem(call, variables);
         if (throughPointer != null) {
             return throughPointer;
+        }
+        String byMethod = ValueMethodCalls.problem(defer, call, body, variables);
+        if (byMethod != null) {
+            return byMethod;
         }
         SyntaxNode literal = call.literal();
         if (literal == null) {
