@@ -17,9 +17,8 @@ final class AddressTaken {
     private AddressTaken() {
     }
 
-    /** Why the call might read another value later, or null. */
-    static String problem(DeferredCall call, FunctionVariables variables) {
-        List<SyntaxNode> names = call.evaluatedNames();
+    /** Why a call evaluating {@code names} ({@link DeferredCall#evaluatedNames}) may read another value later, or null. */
+    static String problem(List<SyntaxNode> names, FunctionVariables variables) {
         for (SyntaxNode operator : variables.function().descendants(NodeKind.UNARY_OP)) {
             if (!operator.child(0).is(TokenKind.AMP)) {
                 continue;

@@ -25,7 +25,7 @@ final class FunctionVariables {
         return function;
     }
 
-    /** The variable an identifier refers to, or null (a package, a function, a type, a builtin, another file's name). */
+    /** The variable an identifier refers to, or null (a package, function, type, builtin or another file's name). */
     Declaration variableOf(SyntaxNode identifier) {
         if (scopes == null) {
             scopes = LocalScopes.of(function);

@@ -30,7 +30,8 @@ final class LateCallCheck {
         SyntaxNode defer = site.defer();
         List<Write> afterDefer = writesAfter(body, defer);
         List<Write> inLiterals = writesInLiterals(site.function(), defer);
-        for (SyntaxNode name : call.evaluatedNames()) {
+        List<SyntaxNode> evaluated = call.evaluatedNames();
+        for (SyntaxNode name : evaluated) {
             Write write = firstWrite(name.text(), SelectorChain.evaluated(name), afterDefer, inLiterals, false);
             if (write != null) {
                 return name.text() + " is " + (write.declares() ? "declared again" : "changed") + " at line "
@@ -38,11 +39,11 @@ final class LateCallCheck {
             }
         }
         FunctionVariables variables = new FunctionVariables(GoTrees.outermostFunction(defer));
-        String throughPointer = AddressTaken.problem(call, variables);
+        String throughPointer = AddressTaken.problem(evaluated, variables);
         if (throughPointer != null) {
             return throughPointer;
         }
-        String byMethod = ValueMethodCalls.problem(defer, call, body, variables);
+        String byMethod = ValueMethodCalls.problem(defer, evaluated, body, variables);
         if (byMethod != null) {
             return byMethod;
         }

@@ -23,6 +23,9 @@ import java.util.List;
  * {@code defer f.Close()} rewritable.
  */
 final class PossibleValue {
+    /** Longer declarations are shown shortened in the refusal's detail. */
+    private static final int SHORT_TEXT = 40;
+
     private final FunctionVariables variables;
     private SameFileSignatures signatures;
 
@@ -51,14 +54,14 @@ final class PossibleValue {
         if (values.size() == names.size()) {
             SyntaxNode value = values.get(position);
             if (isCompositeLiteral(value)) {
-                return "declared by the composite literal " + WhiteSpace.collapsed(value.text().strip());
+                return "declared by the composite literal " + shortText(value);
             }
             return callResultOrigin(value, 0);
         }
         return values.size() == 1 ? callResultOrigin(values.get(0), position) : null;
     }
 
-    /** "declared by f's result T" when {@code value} calls a function or method of this file with a value result there. */
+    /** How {@code value}, a call of this file's function or method, gives a possible value; null if it does not. */
     private String callResultOrigin(SyntaxNode value, int position) {
         String callee = calledName(value);
         if (callee == null) {
@@ -69,7 +72,7 @@ final class PossibleValue {
         for (SyntaxNode function : candidates) {
             List<SyntaxNode> results = SameFileSignatures.resultTypes(function);
             if (position < results.size() && mayBeValue(results.get(position))) {
-                return "declared by " + WhiteSpace.collapsed(value.text().strip()) + ", whose result "
+                return "declared by " + shortText(value) + ", whose result "
                         + (results.size() > 1 ? (position + 1) + " " : "") + "is " + typeText(results.get(position));
             }
         }
@@ -113,7 +116,7 @@ final class PossibleValue {
      */
     private boolean mayBeValue(SyntaxNode type) {
         SyntaxNode node = type;
-        while (node.is(NodeKind.TYPE) && node.firstChild(NodeKind.TYPE) != null && node.firstChild(NodeKind.TYPE_NAME) == null
+        while (node.firstChild(NodeKind.TYPE) != null && node.firstChild(NodeKind.TYPE_NAME) == null
                 && node.firstChild(NodeKind.TYPE_LIT) == null) {
             node = node.firstChild(NodeKind.TYPE); // (T)
         }
@@ -193,6 +196,18 @@ final class PossibleValue {
             }
         }
         return -1;
+    }
+
+    /** The expression as written on one line, or with its last part elided ({@code Cfg{...}}, {@code f(...)}) if long. */
+    private static String shortText(SyntaxNode value) {
+        String text = WhiteSpace.collapsed(value.text().strip());
+        if (text.length() <= SHORT_TEXT) {
+            return text;
+        }
+        SyntaxNode primary = plainPrimary(value);
+        SyntaxNode last = primary.child(primary.children().size() - 1);
+        String head = WhiteSpace.collapsed(value.source().text().substring(primary.start(), last.start()).strip());
+        return head + (last.is(NodeKind.LITERAL_VALUE) ? "{...}" : "(...)");
     }
 
     private static String typeText(SyntaxNode type) {

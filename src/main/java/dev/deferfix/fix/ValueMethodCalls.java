@@ -21,9 +21,8 @@ final class ValueMethodCalls {
     private ValueMethodCalls() {
     }
 
-    /** Why the call might read another value later, or null. */
-    static String problem(SyntaxNode defer, DeferredCall call, SyntaxNode body, FunctionVariables variables) {
-        List<SyntaxNode> names = call.evaluatedNames();
+    /** Why a call evaluating {@code names} ({@link DeferredCall#evaluatedNames}) may read another value later, or null. */
+    static String problem(SyntaxNode defer, List<SyntaxNode> names, SyntaxNode body, FunctionVariables variables) {
         PossibleValue values = null;
         for (SyntaxNode operand : variables.function().descendants(NodeKind.OPERAND)) {
             SyntaxNode receiver = operand.child(0);
@@ -41,7 +40,8 @@ final class ValueMethodCalls {
                 if (origin != null) {
                     return callText(receiver) + " at line " + name.source().line(receiver.start()) + " may change "
                             + name.text() + " after the defer evaluated it: " + name.text() + ", " + origin
-                            + ", may hold a value rather than a pointer, which a method with a pointer receiver changes";
+                            + ", may hold a value rather than a pointer, which a method with a pointer receiver"
+                            + " changes";
                 }
             }
         }
