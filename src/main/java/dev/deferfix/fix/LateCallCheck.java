@@ -1,6 +1,7 @@
 package dev.deferfix.fix;
 
 import dev.deferfix.find.DeferSite;
+import dev.deferfix.find.GoTrees;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.fix.NameWrites.Write;
@@ -13,8 +14,10 @@ import java.util.List;
  * Whether a deferred call, moved to the end of the iteration (explicit-close),
  * still works on the same values. Go evaluates the function value, receiver
  * and arguments at the defer, so none of those variables may be written or
- * shadowed after it, and a name a deferred literal reads from the iteration
- * must still mean the same variable where the call lands. (What a literal
+ * shadowed after it, written through a pointer taken anywhere in the function
+ * ({@link AddressTaken}), or changed after it by a method called on a value
+ * ({@link ValueMethodCalls}); and a name a deferred literal reads from the
+ * iteration must still mean the same variable where the call lands. (What a literal
  * reads from outside the iteration is {@link DeferredLiteralTiming}'s
  * concern, for every strategy.)
  */
@@ -27,12 +30,22 @@ final class LateCallCheck {
         SyntaxNode defer = site.defer();
         List<Write> afterDefer = writesAfter(body, defer);
         List<Write> inLiterals = writesInLiterals(site.function(), defer);
-        for (SyntaxNode name : call.evaluatedNames()) {
+        List<SyntaxNode> evaluated = call.evaluatedNames();
+        for (SyntaxNode name : evaluated) {
             Write write = firstWrite(name.text(), SelectorChain.evaluated(name), afterDefer, inLiterals, false);
             if (write != null) {
                 return name.text() + " is " + (write.declares() ? "declared again" : "changed") + " at line "
                         + line(site, write.at()) + ", after the defer evaluated it";
             }
+        }
+        FunctionVariables variables = new FunctionVariables(GoTrees.outermostFunction(defer));
+        String throughPointer = AddressTaken.problem(evaluated, variables);
+        if (throughPointer != null) {
+            return throughPointer;
+        }
+        String byMethod = ValueMethodCalls.problem(defer, evaluated, body, variables);
+        if (byMethod != null) {
+            return byMethod;
         }
         SyntaxNode literal = call.literal();
         if (literal == null) {

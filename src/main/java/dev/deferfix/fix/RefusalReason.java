@@ -18,7 +18,8 @@ public enum RefusalReason {
             "the deferred call reads or writes a named result, or a deferred function literal reads a variable from "
             + "outside the loop body that changes; run at the end of the iteration it would see or leave another value"),
     VALUE_REASSIGNED("deferred-value-reassigned",
-            "the deferred function, receiver or an argument is reassigned after the defer"),
+            "the deferred function, receiver or an argument is reassigned after the defer (or may be: written through "
+            + "a pointer to it, or changed by a method called on it as a value)"),
     NOT_INDEPENDENT("iterations-not-independent",
             "the body changes state it shares with other iterations or jumps out of the loop, so iterations cannot run"
                     + " concurrently"),

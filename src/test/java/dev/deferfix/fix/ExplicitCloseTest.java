@@ -230,6 +230,112 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void aPointerToTheDeferredValueTakenAnywhereMayChangeIt() throws Exception {
+        assertRefusedSaying(LOOP.replace("BODY", "p := &it\n\t\tdefer it.Unlock()\n\t\t*p = next(it)"),
+                "the address of it is taken at line 5, by &it");
+        String throughAHelper = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		held := &it
+                		it.Lock()
+                		defer it.Unlock()
+                		drop(held)
+                	}
+                }
+
+                func drop(p **T) { *p = nil }
+                """ + TYPE_T;
+        assertRefusedSaying(throughAHelper, "the address of it is taken at line 5, by &it");
+    }
+
+    @Test
+    void aPointerToAnotherVariableOfTheSameNameDoesNotCount() throws Exception {
+        String source = """
+                package p
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		if it.done {
+                			it := *it
+                			keep(&it)
+                		}
+                		var n int
+                		count(&n)
+                		it.Lock()
+                		defer it.Unlock()
+                		it.work()
+                	}
+                }
+
+                func keep(*T)     {}
+                func count(*int) {}
+                """ + TYPE_T;
+        String rewritten = rewrite(source);
+        assertTrue(rewritten.contains("\t\tit.work()\n\t\tit.Unlock()\n"), rewritten);
+    }
+
+    @Test
+    void aMethodCalledOnAValueAfterTheDeferMayChangeIt() throws Exception {
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tdefer show(cfg)\n\t\tcfg.set(9)"),
+                "cfg.set(9) at line 7 may change cfg after the defer evaluated it: cfg, declared by the composite"
+                        + " literal Cfg{i}, may hold a value");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "v := V{i}\n\t\tdefer v.Close()\n\t\tv.inc()"),
+                "v.inc() at line 7 may change v");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "var v V\n\t\tdefer v.Close()\n\t\tv.inc()"),
+                "v, declared as var v V, may hold a value");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "v := newV(i)\n\t\tdefer v.Close()\n\t\tv.inc()"),
+                "v, declared by newV(i), whose result is V, may hold a value");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "v, err := findV(i)\n\t\tif err != nil {\n\t\t\tcontinue"
+                + "\n\t\t}\n\t\tdefer v.Close()\n\t\tv.inc()"), "v, declared by findV(i), whose result 1 is V");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "v := V{i}\n\t\tbump := func() { v.inc() }\n\t\t"
+                + "defer v.Close()\n\t\tbump()"), "v.inc() at line 6 may change v");
+    }
+
+    @Test
+    void methodsOfPointersInterfacesAndOtherPackagesResultsStayCallable() throws Exception {
+        for (String body : List.of("v := &V{i}\n\t\tdefer v.Close()\n\t\tv.inc()",
+                "v := newVP(i)\n\t\tdefer v.Close()\n\t\tv.inc()",
+                "c, err := openC(i)\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\tdefer c.Close()\n\t\tc.Reset()",
+                "w := W{}\n\t\tdefer w.a.Close()\n\t\tw.b.inc()")) {
+            FileFix fix = fix(VALUE_LOOP.replace("BODY", body));
+            assertEquals("explicit-close", deferInLoop(fix).resolution().strategy(), body + ": "
+                    + deferInLoop(fix).resolution().explanation());
+        }
+        String otherPackages = """
+                package p
+
+                import (
+                	"database/sql"
+                	"os"
+                )
+
+                func run(db *sql.DB, names []string) {
+                	buf := make([]byte, 8)
+                	for _, name := range names {
+                		f, err := os.Open(name)
+                		if err != nil {
+                			continue
+                		}
+                		defer f.Close()
+                		f.Read(buf)
+                		rows, err := db.Query(name)
+                		if err != nil {
+                			continue
+                		}
+                		defer rows.Close()
+                		for rows.Next() {
+                		}
+                	}
+                }
+                """;
+        String rewritten = rewrite(otherPackages);
+        assertTrue(rewritten.contains("\t\tfor rows.Next() {\n\t\t}\n\t\trows.Close()\n\t\tf.Close()\n"),
+                rewritten);
+    }
+
+    @Test
     void aDeferredLiteralMustNotReadWhatChangesLater() throws Exception {
         String named = """
                 package p
@@ -283,6 +389,38 @@ class ExplicitCloseTest {
             }
             """ + TYPE_T;
 
+    private static final String VALUE_LOOP = """
+            package p
+
+            func run(n int) {
+            	for i := 0; i < n; i++ {
+            		BODY
+            	}
+            }
+
+            type V struct{ n int }
+
+            func (v V) Close() {}
+            func (v *V) inc()  { v.n++ }
+
+            type W struct{ a, b V }
+
+            type Cfg struct{ x int }
+
+            func (c *Cfg) set(x int) { c.x = x }
+            func show(Cfg)           {}
+
+            type Closer interface {
+            	Close()
+            	Reset()
+            }
+
+            func newV(i int) V                 { return V{i} }
+            func newVP(i int) *V               { return &V{i} }
+            func findV(i int) (V, error)       { return V{i}, nil }
+            func openC(i int) (Closer, error)  { return nil, nil }
+            """;
+
     private static void assertRefused(RefusalReason reason, String body) throws Exception {
         assertUnchanged(LOOP.replace("BODY", body), reason);
     }
@@ -293,6 +431,13 @@ class ExplicitCloseTest {
         assertEquals(source, fix.text(), "must stay unchanged");
         Finding finding = deferInLoop(fix);
         assertEquals(reason.code(), finding.resolution().refusalReason(), finding.resolution().explanation());
+    }
+
+    /** Unchanged, refused as deferred-value-reassigned with a detail that names the cause. */
+    private static void assertRefusedSaying(String source, String detail) throws Exception {
+        assertUnchanged(source, RefusalReason.VALUE_REASSIGNED);
+        String explanation = deferInLoop(fix(source)).resolution().explanation();
+        assertTrue(explanation.contains(detail), explanation);
     }
 
     private static Finding deferInLoop(FileFix fix) {
