@@ -1,5 +1,6 @@
 package dev.deferfix.fix;
 
+import dev.deferfix.find.GoTrees;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
@@ -72,11 +73,11 @@ final class DeferredCall {
     /** The identifiers Go evaluates at the defer (not those inside a deferred literal's body). */
     List<SyntaxNode> evaluatedNames() {
         List<SyntaxNode> names = new ArrayList<>();
-        call.walk(node -> !node.is(NodeKind.FUNC_LIT), node -> {
+        for (SyntaxNode node : GoTrees.sameFunction(call)) {
             if (node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
                 names.add(node.child(0));
             }
-        });
+        }
         return names;
     }
 

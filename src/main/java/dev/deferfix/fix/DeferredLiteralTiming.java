@@ -54,7 +54,7 @@ public final class DeferredLiteralTiming implements UnitCheck {
                     continue;
                 }
                 // Package level: the function itself may change it before it returns.
-                writes = writes != null ? writes : NameWrites.in(outermost, node -> true);
+                writes = writes != null ? writes : NameWrites.in(outermost);
                 Write write = firstWrite(writes, use.text(), w -> scopes.resolve(w.at()) == null);
                 if (write != null) {
                     return "the deferred function literal reads the package-level " + use.text() + ", changed at line "
@@ -79,7 +79,7 @@ public final class DeferredLiteralTiming implements UnitCheck {
                 return "the deferred function literal reads the loop variable " + use.text()
                         + ", which before Go 1.22 holds the last iteration's value when the function returns";
             }
-            writes = writes != null ? writes : NameWrites.in(outermost, node -> true);
+            writes = writes != null ? writes : NameWrites.in(outermost);
             Write write = firstWrite(writes, use.text(), w -> w.at() != declaration.token());
             if (write != null) {
                 return "the deferred function literal reads " + use.text() + ", declared outside the loop body and "

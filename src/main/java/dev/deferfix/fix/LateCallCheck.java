@@ -81,7 +81,7 @@ final class LateCallCheck {
     /** Writes in the body after the defer; declarations inside function literals there are their own names. */
     private static List<Write> writesAfter(SyntaxNode body, SyntaxNode defer) {
         List<Write> writes = new ArrayList<>();
-        for (Write write : NameWrites.in(body, node -> true)) {
+        for (Write write : NameWrites.in(body)) {
             boolean ownNameOfLiteral = write.declares() && write.at().ancestor(NodeKind.FUNC_LIT) != null
                     && body.isAncestorOf(write.at().ancestor(NodeKind.FUNC_LIT));
             if (write.at().start() > defer.end() && !ownNameOfLiteral) {
@@ -94,7 +94,7 @@ final class LateCallCheck {
     /** Assignments inside any function literal of the function: a closure may run after the defer. */
     private static List<Write> writesInLiterals(SyntaxNode function, SyntaxNode defer) {
         List<Write> writes = new ArrayList<>();
-        for (Write write : NameWrites.in(function, node -> true)) {
+        for (Write write : NameWrites.in(function)) {
             SyntaxNode literal = write.at().ancestor(NodeKind.FUNC_LIT);
             boolean inOtherLiteral = literal != null && literal != function && function.isAncestorOf(literal)
                     && !defer.isAncestorOf(literal);

@@ -5,7 +5,6 @@ import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Every place that may change or newly declare a name, found by its spelling
@@ -29,15 +28,18 @@ final class NameWrites {
         }
     }
 
-    static List<Write> in(SyntaxNode root, Predicate<SyntaxNode> descend) {
+    /** Every write under {@code root}, function literals included. (A loop, not a visitor: see GoTrees.sameFunction.) */
+    static List<Write> in(SyntaxNode root) {
         List<Write> writes = new ArrayList<>();
-        root.walk(descend, node -> collect(node, writes));
+        for (SyntaxNode node : root.subtree()) {
+            collect(node, writes);
+        }
         return writes;
     }
 
     /** Whether code under {@code root} changes the whole variable (x = , x += , x++, &amp;x), not just a field of it. */
     static boolean setsWhole(SyntaxNode root, LocalScopes.Declaration declaration, LocalScopes scopes) {
-        for (Write write : in(root, node -> true)) {
+        for (Write write : in(root)) {
             if (!write.declares() && write.path().isEmpty() && declaration.equals(scopes.resolve(write.at()))) {
                 return true;
             }
@@ -68,13 +70,20 @@ final class NameWrites {
                     }
                 }
             }
-            case VAR_SPEC, CONST_SPEC -> node.child(0).children().stream()
-                    .filter(t -> t.is(TokenKind.IDENTIFIER)).forEach(t -> add(writes, t, true));
+            case VAR_SPEC, CONST_SPEC -> {
+                for (SyntaxNode name : node.child(0).children()) {
+                    if (name.is(TokenKind.IDENTIFIER)) {
+                        add(writes, name, true);
+                    }
+                }
+            }
             case PARAMETER_DECL -> add(writes, node.child(0).is(TokenKind.IDENTIFIER) ? node.child(0)
                     : LocalScopes.plainIdentifier(node.child(0)), true);
             case UNARY_EXPR -> {
-                boolean addressOf = node.children(NodeKind.UNARY_OP).stream()
-                        .anyMatch(op -> op.child(0).is(TokenKind.AMP));
+                boolean addressOf = false;
+                for (SyntaxNode op : node.children(NodeKind.UNARY_OP)) {
+                    addressOf |= op.child(0).is(TokenKind.AMP);
+                }
                 SyntaxNode primary = node.firstChild(NodeKind.PRIMARY_EXPR);
                 if (addressOf && primary != null) {
                     add(writes, rootIdentifier(primary), false);
