@@ -12,7 +12,6 @@ import dev.deferfix.find.Rule;
 import dev.deferfix.find.Severity;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
-import dev.deferfix.parse.SourceText;
 import dev.deferfix.parse.SyntaxError;
 import dev.deferfix.parse.SyntaxNode;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class Fixer {
             String next = EditApplier.apply(current.source().text(), edits);
             identities.applied(edits);
             try {
-                current = GoParsing.parse(SourceText.of(original.path(), next));
+                current = GoParsing.parse(original.source().withText(next));
             } catch (SyntaxError broken) {
                 return new FileFix(attach(findings, Map.of(), null), original.source().text(),
                         "internal error: the rewrite of " + describe(plannedLoops, current)

@@ -107,7 +107,7 @@ final class PackageDeclarations {
     private List<FileSummary> otherFiles(ParsedFile file) {
         Path path;
         try {
-            path = Path.of(file.path()).toAbsolutePath().normalize();
+            path = file.source().location().toAbsolutePath().normalize();
         } catch (InvalidPathException notAPath) {
             return null;
         }

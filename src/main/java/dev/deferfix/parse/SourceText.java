@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -18,12 +19,34 @@ public final class SourceText {
 
     private final String path;
     private final String text;
+    /** Where the file lies on disk, when known: {@link #path} is only how messages name it. */
+    private final Path location;
     /** Made on first use: most files parse without anyone asking for a line number. */
     private volatile int[] lineStarts;
 
-    private SourceText(String path, String text) {
+    private SourceText(String path, String text, Path location) {
         this.path = path;
         this.text = text;
+        this.location = location;
+    }
+
+    private SourceText(String path, String text) {
+        this(path, text, null);
+    }
+
+    /** The same text, known to lie at {@code location} on disk (the rest of its package lies beside it). */
+    public SourceText at(Path location) {
+        return new SourceText(path, text, location);
+    }
+
+    /** Other text (say, a rewrite of this one) with this one's name and place on disk. */
+    public SourceText withText(String other) {
+        return new SourceText(path, other, location);
+    }
+
+    /** Where the file lies on disk: as given to {@link #at}, else its path as a file name. */
+    public Path location() {
+        return location != null ? location : Path.of(path);
     }
 
     /** Decodes {@code content}; rejects malformed UTF-8, NUL bytes and misplaced byte order marks. */

@@ -68,7 +68,7 @@ public final class FileProcessor {
     }
 
     private FileOutcome analyse(SourceFile source) throws SyntaxError {
-        ParsedFile parsed = GoParsing.parse(source.displayPath(), source.content());
+        ParsedFile parsed = GoParsing.parse(SourceText.decode(source.displayPath(), source.content()).at(source.location()));
         GoVersion version = options.goVersion() != null ? options.goVersion() : goMods.versionFor(source.location());
         List<Finding> findings = onChangedLines(source, Detector.detect(parsed, version));
         if (!needsRewriteStage(findings)) {
@@ -82,7 +82,7 @@ public final class FileProcessor {
             return new FileOutcome(source, null, fix.findings(), fix.findings(), errors, false, false);
         }
         List<Finding> remaining = !options.mode().rewrites() ? fix.findings()
-                : sameAs(findings, Detector.detect(GoParsing.parse(SourceText.of(source.displayPath(), fix.text())),
+                : sameAs(findings, Detector.detect(GoParsing.parse(parsed.source().withText(fix.text())),
                         version));
         return new FileOutcome(source, fix.text(), fix.findings(), remaining, errors, false, false);
     }

@@ -34,6 +34,36 @@ class CliRewriteTest {
         assertEquals(expected, read("pkg/main.go"));
     }
 
+    /**
+     * The rest of a file's package is read from where the file lies, the
+     * working directory given to the command line, not the process's own
+     * (which tests and other in-process callers do not change).
+     */
+    @Test
+    void theRestOfThePackageIsReadBesideTheFileNotInTheProcesssDirectory() throws IOException {
+        write("pkg/helpers.go", "package p\n\nfunc process(string) {}\n");
+        write("pkg/a.go", """
+                package p
+
+                import "os"
+
+                func all(paths []string) error {
+                	for _, path := range paths {
+                		f, err := os.Open(path)
+                		if err != nil {
+                			return err
+                		}
+                		defer f.Close()
+                		process(f.Name())
+                	}
+                	return nil
+                }
+                """);
+        CliRun run = CliRun.in(dir, "-l", "--explain", "--strategy", "semaphore", "pkg/a.go");
+        assertTrue(run.out().contains("(refused: iterations-not-independent)")
+                && run.out().contains("process is a function of another file of the package"), run.toString());
+    }
+
     @Test
     void writeRewritesInPlaceKeepsPermissionsAndIsIdempotent() throws IOException {
         Path file = write("main.go", SampleGo.SEED);
