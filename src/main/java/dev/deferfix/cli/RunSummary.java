@@ -1,6 +1,7 @@
 package dev.deferfix.cli;
 
 import dev.deferfix.find.Finding;
+import dev.deferfix.find.Rule;
 import dev.deferfix.report.Tally;
 import dev.deferfix.run.FileOutcome;
 import dev.deferfix.run.RunMode;
@@ -39,8 +40,8 @@ final class RunSummary {
                 continue;
             }
             findings++;
-            if (finding.resolution() == null) {
-                continue;
+            if (finding.resolution() == null || finding.rule() != Rule.DEFER_IN_LOOP) {
+                continue; // a capture finding shares its defer's decision: one count per site
             }
             if (finding.resolution().isFixed()) {
                 if (applied) {

@@ -17,6 +17,7 @@ import dev.deferfix.parse.SyntaxNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,12 +208,26 @@ public final class Fixer {
     private static List<Finding> attach(List<Finding> findings, Map<LazyFingerprint, Resolution> resolutions,
                                         List<Edit> replaceEditsWith) {
         List<Finding> result = new ArrayList<>(findings.size());
+        Map<DeferSite, Resolution> refusedSites = new IdentityHashMap<>();
         for (Finding finding : findings) {
             Resolution resolution = resolutions.get(finding.lazyFingerprint());
             if (resolution != null && resolution.isFixed() && replaceEditsWith != null) {
                 resolution = Resolution.fixed(resolution.strategy(), resolution.explanation(), replaceEditsWith);
             }
+            if (resolution != null && !resolution.isFixed()) {
+                refusedSites.put(finding.site(), resolution);
+            }
             result.add(resolution == null ? finding : finding.withResolution(resolution));
+        }
+        // A closure capturing the loop variable is reported on the same defer: it shares that defer's refusal
+        // (a fix would carry the edits twice; it cannot happen, as a rewrite would change what the closure sees).
+        for (int i = 0; i < result.size(); i++) {
+            Finding finding = result.get(i);
+            Resolution shared = refusedSites.get(finding.site());
+            if (finding.rule() == Rule.DEFERRED_CLOSURE_CAPTURES_LOOP_VAR && finding.resolution() == null
+                    && shared != null) {
+                result.set(i, finding.withResolution(shared));
+            }
         }
         return result;
     }

@@ -1,6 +1,7 @@
 package dev.deferfix.report;
 
 import dev.deferfix.find.Finding;
+import dev.deferfix.find.Rule;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ record Summary(int files, int findings, int suppressed, Map<String, Integer> byS
             }
             Tally.count(bySeverity, finding.severity().label());
             Tally.count(byRule, finding.rule().id());
-            if (finding.resolution() != null) {
+            if (finding.resolution() != null && finding.rule() == Rule.DEFER_IN_LOOP) { // one decision per site
                 if (finding.resolution().isFixed()) {
                     Tally.count(fixed, finding.resolution().strategy());
                 } else {

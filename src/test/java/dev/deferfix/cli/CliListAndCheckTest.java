@@ -31,6 +31,29 @@ class CliListAndCheckTest {
     }
 
     @Test
+    void aCapturedLoopVariableFindingSharesItsDefersRefusalAndIsCountedOnce() throws IOException {
+        write("main.go", """
+                package main
+
+                import "fmt"
+
+                func f(xs []int) {
+                	for _, x := range xs {
+                		defer func() { fmt.Println(x) }()
+                	}
+                }
+                """);
+        CliRun run = CliRun.in(dir, "-l", "--go-version", "1.19");
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.toString());
+        for (String line : lines) {
+            assertTrue(line.endsWith("(refused: deferred-call-reads-later-state)"), run.toString());
+        }
+        assertTrue(lines.get(1).contains("[deferred-closure-captures-loop-var]"), run.toString());
+        assertTrue(run.err().contains("1 refused (deferred-call-reads-later-state 1)"), run.toString());
+    }
+
+    @Test
     void cleanTreeExitsZeroWithNothingOnStdout() throws IOException {
         write("clean.go", SampleGo.CLEAN);
         CliRun run = CliRun.in(dir, "-l");
