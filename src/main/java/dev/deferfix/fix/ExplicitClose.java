@@ -35,6 +35,9 @@ public final class ExplicitClose implements Strategy {
 
     public static final String NAME = "explicit-close";
 
+    /** The rest of each package, read once per directory: interface types declared in other files. */
+    private final PackageDeclarations declarations = new PackageDeclarations();
+
     @Override
     public String name() {
         return NAME;
@@ -78,7 +81,7 @@ public final class ExplicitClose implements Strategy {
         for (DeferSite site : sites) {
             DeferredCall call = DeferredCall.of(site.defer());
             String problem = call.notMovable() != null ? call.notMovable()
-                    : LateCallCheck.problem(site, call, body, options.goVersion());
+                    : LateCallCheck.problem(site, call, body, options.goVersion(), declarations);
             if (problem != null) {
                 return refuse(RefusalReason.VALUE_REASSIGNED, problem);
             }

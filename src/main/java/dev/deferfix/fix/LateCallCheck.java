@@ -25,8 +25,13 @@ final class LateCallCheck {
     private LateCallCheck() {
     }
 
-    /** Why the call cannot run later with the same meaning, or null. */
-    static String problem(DeferSite site, DeferredCall call, SyntaxNode body, GoVersion version) {
+    /**
+     * Why the call cannot run later with the same meaning, or null.
+     *
+     * @param declarations the rest of the package, for the interface types its other files declare
+     */
+    static String problem(DeferSite site, DeferredCall call, SyntaxNode body, GoVersion version,
+                          PackageDeclarations declarations) {
         SyntaxNode defer = site.defer();
         List<Write> afterDefer = writesAfter(body, defer);
         List<Write> inLiterals = writesInLiterals(site.function(), defer);
@@ -43,7 +48,8 @@ final class LateCallCheck {
         if (throughPointer != null) {
             return throughPointer;
         }
-        String byMethod = ValueMethodCalls.problem(defer, evaluated, body, variables);
+        String byMethod = ValueMethodCalls.problem(defer, evaluated, body,
+                new PossibleValue(variables, declarations, site.file()));
         if (byMethod != null) {
             return byMethod;
         }

@@ -82,6 +82,23 @@ final class PackageDeclarations {
         return false;
     }
 
+    /**
+     * Whether another file of the package declares {@code name} as an
+     * interface type; false when the package cannot be known or read.
+     */
+    boolean declaresInterfaceElsewhere(ParsedFile file, String name) {
+        List<FileSummary> others = otherFiles(file);
+        if (others == null) {
+            return false;
+        }
+        for (FileSummary other : others) {
+            if (other.top.interfaces().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
         if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {
@@ -171,7 +188,8 @@ final class PackageDeclarations {
      * calling a function of that name asks.
      */
     private static final class FileSummary {
-        static final FileSummary UNREADABLE = new FileSummary(null, new TopLevelNames("", List.of(), Set.of(), false));
+        static final FileSummary UNREADABLE = new FileSummary(null,
+                new TopLevelNames("", List.of(), Set.of(), Set.of(), false));
 
         private final Path path;
         final TopLevelNames top;

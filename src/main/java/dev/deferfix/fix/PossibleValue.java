@@ -3,6 +3,7 @@ package dev.deferfix.fix;
 import dev.deferfix.find.GoTrees;
 import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
+import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
@@ -15,7 +16,8 @@ import java.util.List;
  * method with a pointer receiver, called on such a variable, changes it as an
  * assignment would. Assumed a value: a variable declared by a composite
  * literal without &amp; ({@code v := V{}}), by var or as a parameter with a
- * written type that is not a pointer, map, chan, func, slice or interface, or
+ * written type that is not a pointer, map, chan, func, slice or interface
+ * (one the file or another file of its package declares), or
  * by a call of a function or method of this file whose result in that
  * position is such a type. Anything else, notably what another package's
  * function returns ({@code f, err := os.Open(p)}), is assumed a pointer or an
@@ -27,10 +29,19 @@ final class PossibleValue {
     private static final int SHORT_TEXT = 40;
 
     private final FunctionVariables variables;
+    private final PackageDeclarations declarations;
+    private final ParsedFile file;
     private SameFileSignatures signatures;
 
-    PossibleValue(FunctionVariables variables) {
+    /** @param declarations the rest of {@code file}'s package: an interface type there is no value either */
+    PossibleValue(FunctionVariables variables, PackageDeclarations declarations, ParsedFile file) {
         this.variables = variables;
+        this.declarations = declarations;
+        this.file = file;
+    }
+
+    FunctionVariables variables() {
+        return variables;
     }
 
     /** How the declaration makes the variable a possible value ("declared by V{...}"), or null when it does not. */
@@ -130,7 +141,8 @@ final class PossibleValue {
             return false;
         }
         String text = name.text();
-        return !text.equals("error") && !text.equals("any") && !signatures().isInterface(text);
+        return !text.equals("error") && !text.equals("any") && !signatures().isInterface(text)
+                && !declarations.declaresInterfaceElsewhere(file, text);
     }
 
     /** A composite literal taken as a value: {@code V{...}}, {@code pkg.V{...}}, not {@code &V{...}}. */

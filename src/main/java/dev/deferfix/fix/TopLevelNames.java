@@ -20,9 +20,11 @@ import java.util.Set;
  * @param packageName   the package clause's name ("" if there is none)
  * @param functions     top-level functions without a receiver, in order
  * @param names         every top-level name, the functions' included
+ * @param interfaces    the names of the interface types it declares ({@code type R interface {...}})
  * @param mayCloseFirst whether the tokens {@code defer close (} occur anywhere
  */
-record TopLevelNames(String packageName, List<String> functions, Set<String> names, boolean mayCloseFirst) {
+record TopLevelNames(String packageName, List<String> functions, Set<String> names, Set<String> interfaces,
+                     boolean mayCloseFirst) {
 
     static TopLevelNames of(List<GoToken> allTokens, SourceText source) {
         List<GoToken> tokens = new ArrayList<>();
@@ -40,6 +42,7 @@ record TopLevelNames(String packageName, List<String> functions, Set<String> nam
         private final SourceText source;
         private final List<String> functions = new ArrayList<>();
         private final Set<String> names = new HashSet<>();
+        private final Set<String> interfaces = new HashSet<>();
         private String packageName = "";
         private boolean mayCloseFirst;
 
@@ -61,7 +64,8 @@ record TopLevelNames(String packageName, List<String> functions, Set<String> nam
                 }
                 depth += nesting(kind);
             }
-            return new TopLevelNames(packageName, List.copyOf(functions), Set.copyOf(names), mayCloseFirst);
+            return new TopLevelNames(packageName, List.copyOf(functions), Set.copyOf(names), Set.copyOf(interfaces),
+                    mayCloseFirst);
         }
 
         private void topLevel(TokenKind kind, int at) {
@@ -109,6 +113,9 @@ record TopLevelNames(String packageName, List<String> functions, Set<String> nam
 
         /** A var or const spec names a list ({@code a, b int}), a type spec one name. */
         private void spec(int at, TokenKind kind) {
+            if (kind == TokenKind.TYPE && kindAt(at) == TokenKind.IDENTIFIER && kindAt(at + 1) == TokenKind.INTERFACE) {
+                interfaces.add(textAt(at));
+            }
             for (int i = at; kindAt(i) == TokenKind.IDENTIFIER; i += 2) {
                 names.add(textAt(i));
                 if (kind == TokenKind.TYPE || kindAt(i + 1) != TokenKind.COMMA) {

@@ -22,8 +22,8 @@ final class ValueMethodCalls {
     }
 
     /** Why a call evaluating {@code names} ({@link DeferredCall#evaluatedNames}) may read another value later, or null. */
-    static String problem(SyntaxNode defer, List<SyntaxNode> names, SyntaxNode body, FunctionVariables variables) {
-        PossibleValue values = null;
+    static String problem(SyntaxNode defer, List<SyntaxNode> names, SyntaxNode body, PossibleValue values) {
+        FunctionVariables variables = values.variables();
         for (SyntaxNode operand : variables.function().descendants(NodeKind.OPERAND)) {
             SyntaxNode receiver = operand.child(0);
             if (!receiver.is(TokenKind.IDENTIFIER) || !isMethodCall(receiver) || !mayRunAfter(operand, defer, body)) {
@@ -34,7 +34,6 @@ final class ValueMethodCalls {
                         || !SelectorChain.overlap(receiverChain(receiver), SelectorChain.evaluated(name))) {
                     continue;
                 }
-                values = values == null ? new PossibleValue(variables) : values;
                 Declaration variable = variables.variableOf(name);
                 String origin = values.origin(variable);
                 if (origin != null) {

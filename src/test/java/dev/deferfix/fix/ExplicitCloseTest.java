@@ -11,8 +11,11 @@ import dev.deferfix.find.Rule;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** ExplicitClose on small sources: exact output, or the file unchanged with the expected reason. */
 class ExplicitCloseTest {
@@ -335,6 +338,31 @@ class ExplicitCloseTest {
                 rewritten);
     }
 
+    /** An interface type of another file of the package is no value: its methods cannot change the variable. */
+    @Test
+    void aResultTypedByAnInterfaceOfAnotherFileStaysCallable(@TempDir Path dir) throws Exception {
+        String loop = """
+                package p
+
+                func run(n int) {
+                	for i := 0; i < n; i++ {
+                		f := open(i)
+                		defer f.Close()
+                		f.Reset()
+                	}
+                }
+
+                func open(int) File { return nil }
+                """;
+        Path file = dir.resolve("a.go");
+        Files.writeString(file, loop);
+        Files.writeString(dir.resolve("types.go"), "package p\n\ntype File interface {\n\tClose()\n\tReset()\n}\n");
+        assertEquals("explicit-close", deferInLoop(fixAt(file, loop)).resolution().strategy());
+        Files.writeString(dir.resolve("types.go"), "package p\n\ntype File struct{ n int }\n\n"
+                + "func (File) Close()    {}\nfunc (f *File) Reset() { f.n = 0 }\n");
+        assertEquals(RefusalReason.VALUE_REASSIGNED.code(), deferInLoop(fixAt(file, loop)).resolution().refusalReason());
+    }
+
     @Test
     void aDeferredLiteralMustNotReadWhatChangesLater() throws Exception {
         String named = """
@@ -452,6 +480,12 @@ class ExplicitCloseTest {
 
     private static FileFix fix(String source) throws Exception {
         return fix(source, GO_1_19);
+    }
+
+    private static FileFix fixAt(Path file, String source) throws Exception {
+        ParsedFile parsed = GoParsing.parse(file.toString(), source.getBytes(StandardCharsets.UTF_8));
+        return Strategies.defaultFixer().fix(parsed, Detector.detect(parsed, GO_1_19),
+                new FixOptions(ExplicitClose.NAME, 4, true, GO_1_19));
     }
 
     private static FileFix fix(String source, GoVersion version) throws Exception {

@@ -62,6 +62,7 @@ class TopLevelNamesTest {
         assertEquals("demo", names.packageName());
         assertEquals(List.of("f", "Generic"), names.functions());
         assertEquals(Set.of("a", "b", "c", "d", "e", "g", "h", "I", "J", "K", "L", "f", "Generic"), names.names());
+        assertEquals(Set.of("I"), names.interfaces());
         assertFalse(names.mayCloseFirst());
     }
 
