@@ -70,16 +70,7 @@ final class PackageDeclarations {
      * (standard input) or a file of it cannot be read.
      */
     boolean declaresFunctionElsewhere(ParsedFile file, String name) {
-        List<FileSummary> others = otherFiles(file);
-        if (others == null) {
-            return false;
-        }
-        for (FileSummary other : others) {
-            if (other.top.functions().contains(name)) {
-                return true;
-            }
-        }
-        return false;
+        return declaredElsewhere(file, name, false);
     }
 
     /**
@@ -87,12 +78,17 @@ final class PackageDeclarations {
      * interface type; false when the package cannot be known or read.
      */
     boolean declaresInterfaceElsewhere(ParsedFile file, String name) {
+        return declaredElsewhere(file, name, true);
+    }
+
+    /** Whether another file declares {@code name} as a function, or as an interface type. */
+    private boolean declaredElsewhere(ParsedFile file, String name, boolean asInterface) {
         List<FileSummary> others = otherFiles(file);
         if (others == null) {
             return false;
         }
         for (FileSummary other : others) {
-            if (other.top.interfaces().contains(name)) {
+            if ((asInterface ? other.top.interfaces() : other.top.functions()).contains(name)) {
                 return true;
             }
         }
