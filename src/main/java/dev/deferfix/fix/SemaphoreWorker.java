@@ -9,6 +9,7 @@ import dev.deferfix.fix.LocalScopes.Declaration;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,8 +134,11 @@ public final class SemaphoreWorker implements Strategy {
         Declaration key = IterationKey.of(unit.loop(), scopes, version);
         List<SyntaxNode> writes = OwnElements.leftShared(OuterAssignments.in(unit.body()), unit.body(), scopes, key);
         if (!writes.isEmpty()) {
-            return new Refusal(RefusalReason.NOT_INDEPENDENT,
-                    at(unit, writes.get(0), "the body writes " + writes.get(0).text() + ", declared outside it"));
+            String target = WhiteSpace.collapsed(writes.get(0).text().strip());
+            boolean throughPointer = target.startsWith("*") || target.startsWith("(*");
+            return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, writes.get(0), throughPointer
+                    ? "the body writes through a pointer, " + target + ", which may point to what other iterations share"
+                    : "the body writes " + target + ", declared outside it"));
         }
         String sharedChange = SharedState.firstChange(unit, scopes, key, declarations);
         return sharedChange == null ? null : new Refusal(RefusalReason.NOT_INDEPENDENT, sharedChange);

@@ -48,6 +48,12 @@ class SemaphoreWorkerTest {
         assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()), reason(fix));
     }
 
+    @Test
+    void aWriteThroughAPointerIsNamedAsSuch() throws Exception {
+        assertNotIndependent(program("q := p\n\t\t*q = 3"), "the body writes through a pointer, *q, which may point");
+        assertNotIndependent(program("count++"), "the body writes count, declared outside it");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"if path == \"x\" {\n\t\t\tpanic(path)\n\t\t}", "if path == \"\" {\n\t\t\tlog.Fatal(path)\n\t\t}",
         "Expect(path).NotTo(BeEmpty())"})
