@@ -70,7 +70,15 @@ final class PackageDeclarations {
      * (standard input) or a file of it cannot be read.
      */
     boolean declaresFunctionElsewhere(ParsedFile file, String name) {
-        return declaredElsewhere(file, name, false);
+        return declaredElsewhere(file, name, Declared.FUNCTION);
+    }
+
+    /**
+     * Whether another file of the package declares {@code name} at top level
+     * (a new import of that name would clash); false when the package cannot be known or read.
+     */
+    boolean declaresNameElsewhere(ParsedFile file, String name) {
+        return declaredElsewhere(file, name, Declared.ANYTHING);
     }
 
     /**
@@ -78,17 +86,24 @@ final class PackageDeclarations {
      * interface type; false when the package cannot be known or read.
      */
     boolean declaresInterfaceElsewhere(ParsedFile file, String name) {
-        return declaredElsewhere(file, name, true);
+        return declaredElsewhere(file, name, Declared.INTERFACE);
     }
 
-    /** Whether another file declares {@code name} as a function, or as an interface type. */
-    private boolean declaredElsewhere(ParsedFile file, String name, boolean asInterface) {
+    private enum Declared { FUNCTION, INTERFACE, ANYTHING }
+
+    /** Whether another file declares {@code name} as {@code what}. */
+    private boolean declaredElsewhere(ParsedFile file, String name, Declared what) {
         List<FileSummary> others = otherFiles(file);
         if (others == null) {
             return false;
         }
         for (FileSummary other : others) {
-            if ((asInterface ? other.top.interfaces() : other.top.functions()).contains(name)) {
+            boolean declared = switch (what) {
+                case FUNCTION -> other.top.functions().contains(name);
+                case INTERFACE -> other.top.interfaces().contains(name);
+                case ANYTHING -> other.top.names().contains(name);
+            };
+            if (declared) {
                 return true;
             }
         }

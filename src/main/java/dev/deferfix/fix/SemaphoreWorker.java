@@ -72,6 +72,10 @@ public final class SemaphoreWorker implements Strategy {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "--max-concurrency must be at least 1");
         }
         List<Edit> imports = ImportAdder.ensure(unit.file(), "sync");
+        if (imports != null && !imports.isEmpty() && declarations.declaresNameElsewhere(unit.file(), "sync")) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "another file of the package declares sync at package "
+                    + "level, so this file cannot import the package sync under its own name");
+        }
         BodyWrapping wrapping = BodyWrapping.of(unit, returnsErrors ? 2 : 1);
         if (imports == null || wrapping == null || !SourceLines.startsLine(unit.file().source().text(), loop.start())) {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, imports == null

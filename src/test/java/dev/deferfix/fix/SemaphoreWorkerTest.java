@@ -10,7 +10,10 @@ import dev.deferfix.find.GoVersion;
 import dev.deferfix.parse.GoParsing;
 import dev.deferfix.parse.ParsedFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +30,11 @@ class SemaphoreWorkerTest {
     }
 
     private static FileFix fix(String text, int maxConcurrency) throws Exception {
-        ParsedFile parsed = GoParsing.parse("a.go", text.getBytes(StandardCharsets.UTF_8));
+        return fixAt("a.go", text, maxConcurrency);
+    }
+
+    private static FileFix fixAt(String path, String text, int maxConcurrency) throws Exception {
+        ParsedFile parsed = GoParsing.parse(path, text.getBytes(StandardCharsets.UTF_8));
         var findings = Detector.detect(parsed, GoVersion.NEWEST);
         return Strategies.defaultFixer().fix(parsed, findings,
                 new FixOptions(SemaphoreWorker.NAME, maxConcurrency, false, GoVersion.NEWEST));
@@ -46,6 +53,19 @@ class SemaphoreWorkerTest {
         FileFix fix = fix(text, 4);
         assertEquals(text, fix.text());
         assertTrue(reason(fix).startsWith(RefusalReason.NOT_INDEPENDENT.code()), reason(fix));
+    }
+
+    /** Importing sync would clash with a package-level sync of another file: the program would not compile. */
+    @Test
+    void aPackageLevelSyncInAnotherFileIsRefused(@TempDir Path dir) throws Exception {
+        String text = program("_ = path");
+        Path file = dir.resolve("a.go");
+        Files.writeString(file, text);
+        assertNotEquals(text, fixAt(file.toString(), text, 4).text());
+        Files.writeString(dir.resolve("b.go"), "package p\n\nvar sync = 1\n");
+        FileFix fix = fixAt(file.toString(), text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).contains("another file of the package declares sync"), reason(fix));
     }
 
     @Test
