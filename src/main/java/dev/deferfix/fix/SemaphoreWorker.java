@@ -110,6 +110,41 @@ public final class SemaphoreWorker implements Strategy {
                 + "and the first error is returned after all have finished" : "") + ".";
     }
 
+    /** Calls in a loop header that cannot change anything: the length of a value, a numeric conversion. */
+    private static final Set<String> HARMLESS_HEADER_CALLS = Set.of("len", "cap", "int", "int8", "int16", "int32",
+            "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64", "byte", "rune");
+
+    /**
+     * A call in the parts of the header that run before each iteration (the
+     * condition and the post statement), not the init statement or a range
+     * expression, which run once; null when there is none.
+     */
+    private static SyntaxNode callInRepeatedHeader(SyntaxNode loop) {
+        List<SyntaxNode> repeated = new ArrayList<>();
+        SyntaxNode clause = loop.firstChild(NodeKind.FOR_CLAUSE);
+        if (clause != null) {
+            repeated.addAll(clause.children(NodeKind.EXPRESSION));
+            int semicolons = 0;
+            for (SyntaxNode part : clause.children()) {
+                semicolons += part.is(TokenKind.SEMI) ? 1 : 0;
+                if (semicolons == 2 && part.is(NodeKind.SIMPLE_STMT)) {
+                    repeated.add(part); // the post statement
+                }
+            }
+        } else if (loop.firstChild(NodeKind.EXPRESSION) != null) {
+            repeated.add(loop.firstChild(NodeKind.EXPRESSION));
+        }
+        for (SyntaxNode part : repeated) {
+            for (SyntaxNode primary : part.descendants(NodeKind.PRIMARY_EXPR)) {
+                String callee = GoTrees.calleeText(primary);
+                if (callee != null && !HARMLESS_HEADER_CALLS.contains(callee)) {
+                    return primary;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Why the iterations may depend on each other (or cannot be moved into a goroutine), or null. */
     private Refusal dependence(LoopUnit unit, List<Exit> exits, GoVersion version) {
         if (GoTrees.labelOf(unit.loop()) != null) {
@@ -128,6 +163,12 @@ public final class SemaphoreWorker implements Strategy {
         List<SyntaxNode> gotos = unit.body().descendants(NodeKind.GOTO_STMT);
         if (!gotos.isEmpty()) {
             return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, gotos.get(0), "the body uses goto"));
+        }
+        SyntaxNode headerCall = callInRepeatedHeader(unit.loop());
+        if (headerCall != null) {
+            return new Refusal(RefusalReason.NOT_INDEPENDENT, at(unit, headerCall, "the loop header calls "
+                    + GoTrees.calleeText(headerCall) + " before every iteration, while earlier iterations still run:"
+                    + " it may change what they read (for scanner.Scan() { ... scanner.Text() ... })"));
         }
         SyntaxNode stop = callThatStopsTheCaller(unit.body());
         if (stop != null) {

@@ -95,7 +95,10 @@ final class SharedState {
             if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
                 recordAliases(node);
             }
-            String change = node.is(NodeKind.PRIMARY_EXPR) ? processStateCall(node) : null;
+            String change = node.is(NodeKind.SIMPLE_STMT) ? writeThroughAlias(node) : null;
+            if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
+                change = processStateCall(node);
+            }
             if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
                 change = calledFunction(node);
             }
@@ -154,6 +157,30 @@ final class SharedState {
         String lock = WhiteSpace.removed(statements.get(0).text());
         String unlock = WhiteSpace.removed(statements.get(1).text());
         return lock.endsWith(".Lock()") && unlock.equals("defer" + lock.substring(0, lock.length() - 6) + "Unlock()");
+    }
+
+    /**
+     * {@code st.n = v} or {@code o[0] = v} where st or o is a copy made in the
+     * body of something from outside ({@code st := s}, {@code o := out}): the
+     * write lands in what every iteration shares. Assigning the copy itself
+     * ({@code st = other}) changes only this iteration's variable.
+     */
+    private String writeThroughAlias(SyntaxNode statement) {
+        boolean assigns = statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.ASSIGN_OP)
+                || statement.hasChild(TokenKind.INC) || statement.hasChild(TokenKind.DEC);
+        if (!assigns) {
+            return null;
+        }
+        for (SyntaxNode target : statement.child(0).children(NodeKind.EXPRESSION)) {
+            SyntaxNode root = NameWrites.rootIdentifier(target);
+            Declaration declaration = root == null ? null : scopes.resolve(root);
+            Declaration outer = declaration == null || !declaration.isInside(body) ? null : aliases.get(declaration);
+            if (outer != null && !WhiteSpace.removed(target.text()).equals(root.text())) {
+                return at(target, "the body writes " + WhiteSpace.collapsed(target.text().strip()) + ", and "
+                        + root.text() + " is a copy of " + outer.name() + ", declared outside the body");
+            }
+        }
+        return null;
     }
 
     /** {@code b := buf} or {@code p := &v}: b and p stand for what they copy. */

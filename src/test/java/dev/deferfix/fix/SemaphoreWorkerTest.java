@@ -69,6 +69,30 @@ class SemaphoreWorkerTest {
     }
 
     @Test
+    void aWriteThroughACopyOfSharedStateIsRefused() throws Exception {
+        assertNotIndependent(program("q := p\n\t\tvar v int\n\t\tv, *q = 1, 2\n\t\t_ = v"), "writes through a pointer");
+        assertNotIndependent(program("o := names\n\t\to[0] = path"), "o is a copy of names");
+        String reassigned = program("o := names\n\t\to = nil\n\t\t_ = o");
+        assertNotEquals(reassigned, fix(reassigned, 4).text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"for i := 0; next(i); i++ {", "for i := 0; i < 3; i = step(i) {", "for next(0) {"})
+    void aLoopHeaderThatCallsBeforeEveryIterationIsRefused(String header) throws Exception {
+        String text = program("_ = path").replace("for _, path := range paths {", header + "\n\t\tpath := paths[0]")
+                + "\nfunc next(int) bool { return false }\n\nfunc step(i int) int { return i + 1 }\n";
+        assertNotIndependent(text, "the loop header calls");
+    }
+
+    @Test
+    void aHeaderThatOnlyMeasuresIsFine() throws Exception {
+        String text = program("_ = path").replace("for _, path := range paths {",
+                "for i := 0; i < len(paths); i++ {\n\t\tpath := paths[i]");
+        FileFix fix = fix(text, 4);
+        assertNotEquals(text, fix.text(), () -> reason(fix));
+    }
+
+    @Test
     void aWriteThroughAPointerIsNamedAsSuch() throws Exception {
         assertNotIndependent(program("q := p\n\t\t*q = 3"), "the body writes through a pointer, *q, which may point");
         assertNotIndependent(program("count++"), "the body writes count, declared outside it");
