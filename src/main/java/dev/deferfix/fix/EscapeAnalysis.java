@@ -52,7 +52,11 @@ public final class EscapeAnalysis implements SiteCheck {
     public Refusal check(LoopUnit unit, DeferSite site) {
         LocalScopes scopes = LocalScopes.of(site.function());
         Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
-        String escape = keptOutside(site, scopes, unit.loop());
+        // A call that only prints reads values it was handed at the defer: the header may change them.
+        String escape = onlyLogs(site.call()) ? null : LoopHeaderReads.of(unit.loop(), site, scopes, resources.keySet());
+        if (escape == null) {
+            escape = keptOutside(site, scopes, unit.loop());
+        }
         if (escape == null) {
             escape = new Search(unit, site, scopes, joins, synchronousCalls).firstEscape(resources);
         }
@@ -287,6 +291,16 @@ public final class EscapeAnalysis implements SiteCheck {
         return operand.is(NodeKind.OPERAND) && operand.child(0).is(TokenKind.IDENTIFIER) ? operand.child(0) : null;
     }
 
+    /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
+    static boolean carriesThroughUnary(SyntaxNode unary) {
+        for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
+            if (!op.child(0).is(TokenKind.AMP) && !op.child(0).is(TokenKind.STAR)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Follows the tracked variables through one loop body. */
     private static final class Search {
         private final LoopUnit unit;
@@ -465,16 +479,6 @@ public final class EscapeAnalysis implements SiteCheck {
         /** The callee as written, without spaces: {@code time.AfterFunc}, {@code g.add}. */
         private static String calleeOf(SyntaxNode call, SyntaxNode arguments) {
             return WhiteSpace.removed(call.source().text().substring(call.start(), arguments.parent().start()));
-        }
-
-        /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
-        private static boolean carriesThroughUnary(SyntaxNode unary) {
-            for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
-                if (!op.child(0).is(TokenKind.AMP) && !op.child(0).is(TokenKind.STAR)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** {@code throughCall}: the value is a call's result, so an error among the targets is a status report. */

@@ -345,6 +345,65 @@ class EscapeAnalysisTest {
                 refusal.detail());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "for e := l.Front(); e != nil; e = e.Next() {\n\t\tdefer l.Remove(e)|e is read by the loop's post statement e = e.Next() after the iteration ends",
+        "for n := first(); n != nil; n = n.next {\n\t\tdefer n.Close()|n is read by the loop's post statement n = n.next after the iteration ends",
+        "for n := first(); n.open(); {\n\t\tdefer n.Close()|n is read by the loop's condition n.open() after the iteration ends",
+        "for it.More() {\n\t\tn := first()\n\t\tdefer it.Release(n)|it is read by the loop's condition it.More() after the iteration ends",
+    })
+    void refusesWhenTheLoopHeaderReadsWhatTheDeferredCallWorksOn(String headerAndDetail) throws Exception {
+        String[] parts = headerAndDetail.split("\\|");
+        Refusal refusal = check(headerLoop(parts[0]));
+        assertNotNull(refusal, parts[0]);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertEquals(parts[1], refusal.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "for i := 0; i < len(names); i++ {\n\t\tn := open(names[i])\n\t\tdefer n.Close()",
+        "for e := l.Front(); e != nil; e = e.Next() {\n\t\tn := open(e.name)\n\t\tdefer n.Close()",
+        "for _, name := range names {\n\t\tn := open(name)\n\t\tdefer n.Close()",
+    })
+    void leavesAHeaderThatReadsOnlyOtherVariablesAlone(String header) throws Exception {
+        Refusal refusal = check(headerLoop(header));
+        assertNull(refusal, header + " -> " + (refusal == null ? "" : refusal.detail()));
+    }
+
+    /** A loop whose header and first statements are {@code HEADER}, returning right after it. */
+    private static String headerLoop(String header) {
+        return """
+                package p
+
+                type node struct {
+                	next *node
+                	name string
+                }
+
+                func (n *node) Close()      {}
+                func (n *node) open() bool  { return true }
+                func (n *node) Next() *node { return n.next }
+                func first() *node          { return nil }
+                func open(string) *node     { return nil }
+
+                type list struct{}
+
+                func (list) Front() *node  { return nil }
+                func (list) Remove(*node)  {}
+
+                type iter struct{}
+
+                func (*iter) More() bool      { return false }
+                func (*iter) Release(*node)   {}
+
+                func run(l list, it *iter, names []string) {
+                	HEADER
+                	}
+                }
+                """.replace("HEADER", header);
+    }
+
     /** A test's loop that opens files and hands them to callbacks ({@code BODY}). */
     private static String callbackLoop(String body) {
         return """
