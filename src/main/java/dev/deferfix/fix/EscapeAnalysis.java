@@ -29,6 +29,10 @@ import java.util.Set;
  * A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
  * as a call: what it does with the value is followed like any other use.
+ * Handing the value itself to a method of an object from outside the body,
+ * or the value or a method value of it to a call that keeps callbacks, is an
+ * escape ({@link KeepingCalls}); so is a loop header that reads what the
+ * deferred call works on ({@link LoopHeaderReads}).
  * Method calls on it and reading its fields are ordinary uses; passing it to a
  * call is too, except that the call's result may keep it
  * ({@link CallResults}), so a result stored outside the body is an escape
@@ -363,6 +367,16 @@ public final class EscapeAnalysis implements SiteCheck {
             }
         }
 
+        /** A use in a deferred call hands the value over only when the function returns, as before. */
+        private boolean inDefer(SyntaxNode use) {
+            for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
+                if (up.is(NodeKind.DEFER_STMT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether a use selects something that reaches the resource ([] does, a field beside it does not). */
         private boolean reachesResource(SyntaxNode use, Declaration declaration) {
             List<String> chain = SelectorChain.after(use);
@@ -386,6 +400,11 @@ public final class EscapeAnalysis implements SiteCheck {
                     ? follow(use.parent(), where, throughCall, callbacks.contains(declaration)) : null;
             if (direct != null) {
                 return direct;
+            }
+            String kept = throughCall || inDefer(use) || !reachesResource(use, declaration) ? null
+                    : KeepingCalls.keptBy(use, declaration, scopes, unit.body(), unit.file());
+            if (kept != null) {
+                return where + kept;
             }
             for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
                 if (up.is(NodeKind.FUNC_LIT) && !declaration.isInside(up) && !site.defer().isAncestorOf(up)) {
