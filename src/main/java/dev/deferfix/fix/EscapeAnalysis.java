@@ -29,6 +29,10 @@ import java.util.Set;
  * A go statement whose goroutine
  * is provably over before the iteration ends ({@link GoroutineJoins}) counts
  * as a call: what it does with the value is followed like any other use.
+ * Handing the value itself to a method of an object from outside the body,
+ * or the value or a method value of it to a call that keeps callbacks, is an
+ * escape ({@link KeepingCalls}); so is a loop header that reads what the
+ * deferred call works on ({@link LoopHeaderReads}).
  * Method calls on it and reading its fields are ordinary uses; passing it to a
  * call is too, except that the call's result may keep it
  * ({@link CallResults}), so a result stored outside the body is an escape
@@ -52,7 +56,11 @@ public final class EscapeAnalysis implements SiteCheck {
     public Refusal check(LoopUnit unit, DeferSite site) {
         LocalScopes scopes = LocalScopes.of(site.function());
         Map<Declaration, Set<List<String>>> resources = DeferredResources.of(site, scopes, unit.loop());
-        String escape = keptOutside(site, scopes, unit.loop());
+        // A call that only prints reads values it was handed at the defer: the header may change them.
+        String escape = onlyLogs(site.call()) ? null : LoopHeaderReads.of(unit.loop(), site, scopes, resources.keySet());
+        if (escape == null) {
+            escape = keptOutside(site, scopes, unit.loop());
+        }
         if (escape == null) {
             escape = new Search(unit, site, scopes, joins, synchronousCalls).firstEscape(resources);
         }
@@ -287,6 +295,16 @@ public final class EscapeAnalysis implements SiteCheck {
         return operand.is(NodeKind.OPERAND) && operand.child(0).is(TokenKind.IDENTIFIER) ? operand.child(0) : null;
     }
 
+    /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
+    static boolean carriesThroughUnary(SyntaxNode unary) {
+        for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
+            if (!op.child(0).is(TokenKind.AMP) && !op.child(0).is(TokenKind.STAR)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Follows the tracked variables through one loop body. */
     private static final class Search {
         private final LoopUnit unit;
@@ -349,6 +367,16 @@ public final class EscapeAnalysis implements SiteCheck {
             }
         }
 
+        /** A use in a deferred call hands the value over only when the function returns, as before. */
+        private boolean inDefer(SyntaxNode use) {
+            for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
+                if (up.is(NodeKind.DEFER_STMT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether a use selects something that reaches the resource ([] does, a field beside it does not). */
         private boolean reachesResource(SyntaxNode use, Declaration declaration) {
             List<String> chain = SelectorChain.after(use);
@@ -372,6 +400,11 @@ public final class EscapeAnalysis implements SiteCheck {
                     ? follow(use.parent(), where, throughCall, callbacks.contains(declaration)) : null;
             if (direct != null) {
                 return direct;
+            }
+            String kept = throughCall || inDefer(use) || !reachesResource(use, declaration) ? null
+                    : KeepingCalls.keptBy(use, declaration, scopes, unit.body(), unit.file());
+            if (kept != null) {
+                return where + kept;
             }
             for (SyntaxNode up = use.parent(); up != unit.body(); up = up.parent()) {
                 if (up.is(NodeKind.FUNC_LIT) && !declaration.isInside(up) && !site.defer().isAncestorOf(up)) {
@@ -465,16 +498,6 @@ public final class EscapeAnalysis implements SiteCheck {
         /** The callee as written, without spaces: {@code time.AfterFunc}, {@code g.add}. */
         private static String calleeOf(SyntaxNode call, SyntaxNode arguments) {
             return WhiteSpace.removed(call.source().text().substring(call.start(), arguments.parent().start()));
-        }
-
-        /** &x and *x carry the value; -x, !x, <-x and the like make a new one. */
-        private static boolean carriesThroughUnary(SyntaxNode unary) {
-            for (SyntaxNode op : unary.children(NodeKind.UNARY_OP)) {
-                if (!op.child(0).is(TokenKind.AMP) && !op.child(0).is(TokenKind.STAR)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** {@code throughCall}: the value is a call's result, so an error among the targets is a status report. */

@@ -345,6 +345,170 @@ class EscapeAnalysisTest {
                 refusal.detail());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "for e := l.Front(); e != nil; e = e.Next() {\n\t\tdefer l.Remove(e)|e is read by the loop's post statement e = e.Next() after the iteration ends",
+        "for n := first(); n != nil; n = n.next {\n\t\tdefer n.Close()|n is read by the loop's post statement n = n.next after the iteration ends",
+        "for n := first(); n.open(); {\n\t\tdefer n.Close()|n is read by the loop's condition n.open() after the iteration ends",
+        "for it.More() {\n\t\tn := first()\n\t\tdefer it.Release(n)|it is read by the loop's condition it.More() after the iteration ends",
+    })
+    void refusesWhenTheLoopHeaderReadsWhatTheDeferredCallWorksOn(String headerAndDetail) throws Exception {
+        String[] parts = headerAndDetail.split("\\|");
+        Refusal refusal = check(headerLoop(parts[0]));
+        assertNotNull(refusal, parts[0]);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertEquals(parts[1], refusal.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "for i := 0; i < len(names); i++ {\n\t\tn := open(names[i])\n\t\tdefer n.Close()",
+        "for e := l.Front(); e != nil; e = e.Next() {\n\t\tn := open(e.name)\n\t\tdefer n.Close()",
+        "for _, name := range names {\n\t\tn := open(name)\n\t\tdefer n.Close()",
+    })
+    void leavesAHeaderThatReadsOnlyOtherVariablesAlone(String header) throws Exception {
+        Refusal refusal = check(headerLoop(header));
+        assertNull(refusal, header + " -> " + (refusal == null ? "" : refusal.detail()));
+    }
+
+    /** A loop whose header and first statements are {@code HEADER}, returning right after it. */
+    private static String headerLoop(String header) {
+        return """
+                package p
+
+                type node struct {
+                	next *node
+                	name string
+                }
+
+                func (n *node) Close()      {}
+                func (n *node) open() bool  { return true }
+                func (n *node) Next() *node { return n.next }
+                func first() *node          { return nil }
+                func open(string) *node     { return nil }
+
+                type list struct{}
+
+                func (list) Front() *node  { return nil }
+                func (list) Remove(*node)  {}
+
+                type iter struct{}
+
+                func (*iter) More() bool      { return false }
+                func (*iter) Release(*node)   {}
+
+                func run(l list, it *iter, names []string) {
+                	HEADER
+                	}
+                }
+                """.replace("HEADER", header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "r.keep(f)|f|r.keep, a method of r",
+        "r.all.keep(&f)|f|r.all.keep, a method of r.all",
+        "alias := f\n\t\tregistered.keep(alias)|alias|registered.keep, a method of registered",
+        "byPath.Store(path, f)|f|byPath.Store, a method of byPath",
+    })
+    void refusesTheResourcePassedToAMethodOfAnObjectFromOutsideTheBody(String caseAndCall) throws Exception {
+        String[] parts = caseAndCall.split("\\|");
+        Refusal refusal = check(keepingLoop("defer f.Close()\n\t\t" + parts[0]));
+        assertNotNull(refusal, parts[0]);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertTrue(refusal.detail().matches(parts[1] + " \\(line \\d+\\) is passed to "
+                + java.util.regex.Pattern.quote(parts[2]) + " \\(declared outside the loop body\\), which may keep it"),
+                refusal.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "r.keep(f.name)",
+        "r.keep(f.Read())",
+        "mine := &registry{}\n\t\tmine.keep(f)",
+        "use(f)",
+        "r.Write(f)",
+        "t.Logf(\"%v\", f)",
+        "fmt.Println(f)",
+        "ctx, cancel := context.WithCancel(base)\n\t\tdefer cancel()\n\t\tr.watch(ctx)|ctx",
+        "w := wrap(f)\n\t\tr.keep(w)",
+    })
+    void leavesOtherArgumentsAndReadOnlyMethodsAlone(String statement) throws Exception {
+        String body = statement.endsWith("|ctx") ? statement.substring(0, statement.length() - 4)
+                : "defer f.Close()\n\t\t" + statement;
+        Refusal refusal = check(keepingLoop(body));
+        assertNull(refusal, statement + " -> " + (refusal == null ? "" : refusal.detail()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "time.AfterFunc(time.Second, f.Sync)|f.Sync to time.AfterFunc",
+        "t.Cleanup(f.Close)|f.Close to t.Cleanup",
+        "http.HandleFunc(\"/\"+path, f.serve)|f.serve to http.HandleFunc",
+    })
+    void refusesAMethodValueOfTheResourcePassedToACallThatKeepsCallbacks(String caseAndCall) throws Exception {
+        String[] parts = caseAndCall.split("\\|");
+        Refusal refusal = check(callbackLoop(parts[0]));
+        assertNotNull(refusal, parts[0]);
+        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
+        assertTrue(refusal.detail().matches("f \\(line \\d+\\) is passed as "
+                + java.util.regex.Pattern.quote(parts[1]) + ", which may call it after the iteration ends"),
+                refusal.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"time.AfterFunc(time.Second, wg.Done)", "sort.Slice(paths, f.less)", "t.Log(f.Name)",
+        "time.AfterFunc(time.Second, f.Name())"})
+    void leavesOtherCallbacksAlone(String statement) throws Exception {
+        Refusal refusal = check(callbackLoop(statement));
+        assertNull(refusal, statement + " -> " + (refusal == null ? "" : refusal.detail()));
+    }
+
+    /** A loop that opens files beside objects from outside its body ({@code BODY}), and reads them after it. */
+    private static String keepingLoop(String body) {
+        return """
+                package p
+
+                import (
+                	"context"
+                	"fmt"
+                	"sync"
+                	"testing"
+                )
+
+                type file struct {
+                	name string
+                }
+
+                func (f *file) Close() error { return nil }
+                func (f *file) Read() int    { return 0 }
+                func open(string) *file      { return nil }
+                func use(*file)              {}
+                func wrap(f *file) *file     { return f }
+
+                type registry struct {
+                	all   *registry
+                	files []*file
+                }
+
+                func (r *registry) keep(f *file)              { r.files = append(r.files, f) }
+                func (r *registry) Write(f *file)             {}
+                func (r *registry) watch(ctx context.Context) {}
+
+                var registered registry
+
+                func run(t *testing.T, base context.Context, paths []string, r *registry) int {
+                	var byPath sync.Map
+                	for _, path := range paths {
+                		f := open(path)
+                		BODY
+                	}
+                	byPath.Range(func(k, v any) bool { return true })
+                	return len(r.files) + len(registered.files)
+                }
+                """.replace("BODY", body);
+    }
+
     /** A test's loop that opens files and hands them to callbacks ({@code BODY}). */
     private static String callbackLoop(String body) {
         return """
@@ -404,6 +568,8 @@ class EscapeAnalysisTest {
     private static String loopWith(String body) {
         return """
                 package p
+
+                import "fmt" // fmt.Sprint below is the package's
 
                 type file struct {
                 	size int
