@@ -9,24 +9,31 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Every strategy runs a deferred call when its iteration ends instead of when
  * the function returns. That is the point for a cleanup, but it changes the
  * program when the call depends on what happens between those two moments:
  * <ul>
- * <li>a named result that a deferred function literal reads or assigns, or
- * that the call gets by address ({@code defer closeInto(&err, f)}): return
+ * <li>a named result that a deferred function literal reads or assigns, that
+ * the call gets by address ({@code defer closeInto(&err, f)}) or is a method
+ * of ({@code defer s.closeRes(r)}), or whose address the function takes
+ * anywhere ({@code errp := &err}, see {@link NamedResultAddress}): return
  * statements set the results before deferred calls run, so those calls see
  * and can change what the function returns;</li>
  * <li>a variable from outside the loop body that a deferred function literal
- * (its own or one passed as an argument) reads, when anything in the function
+ * (its own, one passed as an argument, or the one a local variable holds, see
+ * {@link BoundLiteral}) reads, when anything in the function
  * writes it, including a loop variable that all iterations share before Go 1.22; for
  * a defer in a function literal, "the function" is the declaration around it,
  * whose variables the literal captures;</li>
- * <li>a package-level variable that a deferred function literal reads, when the
- * function writes it (writes by the functions it calls are not followed).</li>
+ * <li>a package-level variable that such a literal reads, when the
+ * function writes it;</li>
+ * <li>since calls are not followed: what may be a package-level variable, or
+ * state read through a variable from outside the body ({@code st.n},
+ * {@code m[k]}, {@code *p}, see {@link ReadThrough}), when a call may run
+ * before the function returns ({@link LaterCalls}), or a field of that name is
+ * written through any variable.</li>
  * </ul>
  */
 public final class DeferredLiteralTiming implements UnitCheck {
@@ -34,7 +41,7 @@ public final class DeferredLiteralTiming implements UnitCheck {
     @Override
     public Refusal check(LoopUnit unit, FixOptions options) {
         for (DeferSite site : unit.sites()) {
-            String problem = problem(site, unit.body(), options.goVersion());
+            String problem = new SiteJudgement(site, unit, options.goVersion()).problem();
             if (problem != null) {
                 return new Refusal(RefusalReason.READS_LATER_STATE, problem);
             }
@@ -42,61 +49,167 @@ public final class DeferredLiteralTiming implements UnitCheck {
         return null;
     }
 
-    private static String problem(DeferSite site, SyntaxNode body, GoVersion version) {
-        SyntaxNode outermost = outermostFunction(site.function());
-        LocalScopes scopes = LocalScopes.of(outermost);
-        List<Write> writes = null;
-        for (SyntaxNode use : LocalScopes.identifierUses(site.defer())) {
-            Declaration declaration = scopes.resolve(use);
-            boolean runsLater = inDeferredLiteral(use, site.defer());
-            if (declaration == null) {
-                if (!runsLater) {
+    /** One defer's judgement, with what it looks up about the function computed once, when first needed. */
+    private static final class SiteJudgement {
+        private final DeferSite site;
+        private final SyntaxNode loop;
+        private final SyntaxNode body;
+        private final GoVersion version;
+        private final SyntaxNode outermost;
+        private final LocalScopes scopes;
+        private List<Write> writes;
+        private PackageLevelNames packageNames;
+        /** The literal that a deferred call of a local variable runs, or null. */
+        private SyntaxNode bound;
+        private boolean laterCallKnown;
+        private SyntaxNode laterCall;
+
+        SiteJudgement(DeferSite site, LoopUnit unit, GoVersion version) {
+            this.site = site;
+            this.loop = unit.loop();
+            this.body = unit.body();
+            this.version = version;
+            this.outermost = outermostFunction(site.function());
+            this.scopes = LocalScopes.of(outermost);
+        }
+
+        String problem() {
+            SyntaxNode address = NamedResultAddress.first(site.function(), scopes);
+            if (address != null) {
+                return "the function takes the address of its named result " + address.text() + " at line "
+                        + line(address) + ": the deferred call may change it through that pointer after return"
+                        + " statements set it";
+            }
+            bound = BoundLiteral.of(site.call(), scopes, writes());
+            String own = usesProblem(LocalScopes.identifierUses(site.defer()), null);
+            if (own != null) {
+                return own;
+            }
+            return bound == null ? null : usesProblem(LocalScopes.identifierUses(bound), bound);
+        }
+
+        /**
+         * @param literal the literal a deferred call of a local variable runs (all its uses run later), or null
+         *              for the defer statement itself
+         */
+        private String usesProblem(List<SyntaxNode> uses, SyntaxNode literal) {
+            SyntaxNode region = literal != null ? literal : site.defer();
+            String subject = literal != null ? "the function literal that the deferred " + site.call().text().strip()
+                    + " runs" : "the deferred function literal";
+            for (SyntaxNode use : uses) {
+                Declaration declaration = scopes.resolve(use);
+                boolean runsLater = literal != null || inDeferredLiteral(use, site.defer());
+                if (declaration == null) {
+                    String problem = runsLater ? packageLevelProblem(use, subject) : null;
+                    if (problem != null) {
+                        return problem;
+                    }
                     continue;
                 }
-                // Package level: the function itself may change it before it returns.
-                writes = writes != null ? writes : NameWrites.in(outermost);
-                Write write = firstWrite(writes, use.text(), w -> scopes.resolve(w.at()) == null);
-                if (write != null) {
-                    return "the deferred function literal reads the package-level " + use.text() + ", changed at line "
-                            + site.file().source().line(write.at().start()) + ", so it would read it at another time";
+                if (declaration.isInside(region)) {
+                    continue;
                 }
-                continue;
-            }
-            if (declaration.isInside(site.defer())) {
-                continue;
-            }
-            if (isNamedResult(declaration)) {
-                if (runsLater || addressTaken(use, site.defer())) {
-                    return "the deferred call uses the named result " + use.text()
-                            + ", which return statements set before deferred calls run";
+                if (NamedResultAddress.isNamedResult(declaration)) {
+                    if (runsLater || addressTaken(use, site.defer()) || isReceiverRoot(use, site.call())) {
+                        return "the deferred call uses the named result " + use.text()
+                                + ", which return statements set before deferred calls run";
+                    }
+                    continue;
                 }
-                continue;
+                if (!runsLater || declaration.isInside(body) || isPerIterationLoopVariable(declaration, site, version)) {
+                    continue;
+                }
+                String problem = outerVariableProblem(use, declaration, subject, region);
+                if (problem != null) {
+                    return problem;
+                }
             }
-            if (!runsLater || declaration.isInside(body) || isPerIterationLoopVariable(declaration, site, version)) {
-                continue;
-            }
-            if (declaration.statement().is(NodeKind.RANGE_CLAUSE) && site.loops().contains(declaration.scope())) {
-                return "the deferred function literal reads the loop variable " + use.text()
-                        + ", which before Go 1.22 holds the last iteration's value when the function returns";
-            }
-            writes = writes != null ? writes : NameWrites.in(outermost);
-            Write write = firstWrite(writes, use.text(), w -> w.at() != declaration.token());
+            return null;
+        }
+
+        private String packageLevelProblem(SyntaxNode use, String subject) {
+            // The function itself may change it before it returns.
+            Write write = firstWrite(writes(), use.text(), null);
             if (write != null) {
-                return "the deferred function literal reads " + use.text() + ", declared outside the loop body and "
-                        + "changed at line " + site.file().source().line(write.at().start())
+                return subject + " reads the package-level " + use.text() + ", changed at line " + line(write.at())
                         + ", so it would read it at another time";
             }
-        }
-        return null;
-    }
-
-    private static Write firstWrite(List<Write> writes, String name, Predicate<Write> sameVariable) {
-        for (Write write : writes) {
-            if (write.name().equals(name) && sameVariable.test(write)) {
-                return write;
+            if (!packageNames().mayBeVariable(use)) {
+                return null;
             }
+            SyntaxNode call = laterCall();
+            return call == null ? null : subject + " reads " + use.text() + ", which may be a package-level variable,"
+                    + " and " + GoTrees.calleeText(call) + " (line " + line(call) + ") may change it before the"
+                    + " function returns";
         }
-        return null;
+
+        private String outerVariableProblem(SyntaxNode use, Declaration declaration, String subject,
+                                            SyntaxNode region) {
+            if (declaration.statement().is(NodeKind.RANGE_CLAUSE) && site.loops().contains(declaration.scope())) {
+                return subject + " reads the loop variable " + use.text()
+                        + ", which before Go 1.22 holds the last iteration's value when the function returns";
+            }
+            Write write = firstWrite(writes(), use.text(), declaration.token());
+            if (write != null) {
+                return subject + " reads " + use.text() + ", declared outside the loop body and "
+                        + "changed at line " + line(write.at()) + ", so it would read it at another time";
+            }
+            String through = ReadThrough.of(use);
+            if (through == null) {
+                return null;
+            }
+            SyntaxNode call = laterCall();
+            if (call != null) {
+                return subject + " reads through " + use.text() + ", declared outside the loop body, and "
+                        + GoTrees.calleeText(call) + " (line " + line(call) + ") may change what it points to"
+                        + " before the function returns";
+            }
+            for (Write other : writes()) {
+                if (!other.declares() && other.path().contains(through) && !region.isAncestorOf(other.at())) {
+                    return subject + " reads the field " + use.text() + "." + through + ", and a field " + through
+                            + " is written through " + other.name() + " at line " + line(other.at())
+                            + ", which may be the same";
+                }
+            }
+            return null;
+        }
+
+        private List<Write> writes() {
+            if (writes == null) {
+                writes = NameWrites.in(outermost);
+            }
+            return writes;
+        }
+
+        private PackageLevelNames packageNames() {
+            if (packageNames == null) {
+                packageNames = PackageLevelNames.of(GoTrees.root(site.defer()));
+            }
+            return packageNames;
+        }
+
+        private SyntaxNode laterCall() {
+            if (!laterCallKnown) {
+                laterCall = LaterCalls.first(site, loop, bound, packageNames().importNames());
+                laterCallKnown = true;
+            }
+            return laterCall;
+        }
+
+        private int line(SyntaxNode node) {
+            return site.file().source().line(node.start());
+        }
+
+        /** A write of {@code name} other than the declaration {@code declaring} (null: one at package level). */
+        private Write firstWrite(List<Write> all, String name, SyntaxNode declaring) {
+            for (Write write : all) {
+                boolean same = declaring != null ? write.at() != declaring : scopes.resolve(write.at()) == null;
+                if (write.name().equals(name) && same) {
+                    return write;
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -121,22 +234,30 @@ public final class DeferredLiteralTiming implements UnitCheck {
         return outermost;
     }
 
-    private static boolean isNamedResult(Declaration declaration) {
-        return declaration.statement().is(NodeKind.PARAMETER_DECL)
-                && declaration.statement().ancestor(NodeKind.RESULT) != null;
-    }
-
     /** Inside a function literal of the defer statement: its body runs when the deferred call does. */
     private static boolean inDeferredLiteral(SyntaxNode use, SyntaxNode defer) {
         SyntaxNode literal = use.ancestor(NodeKind.FUNC_LIT);
         return literal != null && defer.isAncestorOf(literal);
     }
 
+    /** {@code name.m(...)} or {@code name.f.m(...)} as the deferred call: a pointer method gets {@code &name}. */
+    private static boolean isReceiverRoot(SyntaxNode use, SyntaxNode call) {
+        SyntaxNode primary = use.parent().parent();
+        return primary != null && primary.is(NodeKind.PRIMARY_EXPR) && primary.child(0) == use.parent()
+                && primary.children().size() > 2 && call.isAncestorOf(primary) && call.start() == primary.start()
+                && call.end() == primary.end();
+    }
+
     /** {@code &name} (or {@code &name.field}): the callee may read or write the variable whenever it runs. */
     private static boolean addressTaken(SyntaxNode use, SyntaxNode defer) {
         for (SyntaxNode up = use.parent(); up != defer; up = up.parent()) {
             if (up.is(NodeKind.UNARY_EXPR)) {
-                return up.children(NodeKind.UNARY_OP).stream().anyMatch(op -> op.child(0).is(TokenKind.AMP));
+                for (SyntaxNode op : up.children(NodeKind.UNARY_OP)) {
+                    if (op.child(0).is(TokenKind.AMP)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package dev.deferfix.run;
 
+import dev.deferfix.find.BuildLineVersion;
 import dev.deferfix.find.Detector;
 import dev.deferfix.find.Finding;
 import dev.deferfix.find.GoModLocator;
@@ -69,7 +70,9 @@ public final class FileProcessor {
 
     private FileOutcome analyse(SourceFile source) throws SyntaxError {
         ParsedFile parsed = GoParsing.parse(SourceText.decode(source.displayPath(), source.content()).at(source.location()));
-        GoVersion version = options.goVersion() != null ? options.goVersion() : goMods.versionFor(source.location());
+        GoVersion version = options.goVersion() != null ? options.goVersion()
+                : BuildLineVersion.apply(goMods.versionFor(source.location()), parsed.source().text(),
+                        source.displayPath());
         List<Finding> findings = onChangedLines(source, Detector.detect(parsed, version));
         if (!needsRewriteStage(findings)) {
             return new FileOutcome(source, null, findings, findings, List.of(), false, false);

@@ -192,6 +192,29 @@ class CliListAndCheckTest {
         assertTrue(fromGoMod.out().contains("[deferred-closure-captures-loop-var]"), fromGoMod.toString());
     }
 
+    @Test
+    void anOlderGoOnTheBuildLineSharesLoopVariablesInAModuleAtGo122() throws IOException {
+        write("go.mod", "module capture\n\ngo 1.22\n");
+        String each = """
+                package capture
+
+                import "fmt"
+
+                func each(names []string) {
+                	for _, name := range names {
+                		defer func() { fmt.Println(name) }()
+                	}
+                }
+                """;
+        write("capture.go", each);
+        CliRun module = CliRun.in(dir, "-l");
+        assertTrue(!module.out().contains("deferred-closure-captures-loop-var"), module.toString());
+        write("capture.go", "//go:build go1.21\n\n" + each);
+        CliRun buildLine = CliRun.in(dir, "-l", "--explain");
+        assertTrue(buildLine.out().contains("[deferred-closure-captures-loop-var]"), buildLine.toString());
+        assertTrue(buildLine.out().contains("Go version 1.21 from //go:build go1.21 in "), buildLine.toString());
+    }
+
     private void write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
