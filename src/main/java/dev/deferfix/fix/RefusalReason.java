@@ -13,7 +13,8 @@ public enum RefusalReason {
     CONDITIONAL_DEFER("conditional-defer",
             "the defer is not directly in the loop body (it is inside an if, switch or block)"),
     JUMP_AFTER_DEFER("jump-after-defer",
-            "a return, goto or jump to an outer loop after the defer cannot be instrumented"),
+            "a return, goto or jump to an outer loop after the defer cannot be instrumented, and a panic, "
+            + "runtime.Goexit or t.Fatal after it would skip the moved call"),
     READS_LATER_STATE("deferred-call-reads-later-state",
             "the deferred call reads or writes a named result, or a deferred function literal reads a variable from "
             + "outside the loop body that changes; run at the end of the iteration it would see or leave another value"),

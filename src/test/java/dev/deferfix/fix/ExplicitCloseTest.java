@@ -385,6 +385,77 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void aPanicGoexitOrFatalAfterTheDeferWouldSkipTheMovedCall() throws Exception {
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, LOOP.replace("BODY",
+                "defer it.Unlock()\n\t\tif it.done {\n\t\t\tpanic(\"bad item\")\n\t\t}"),
+                "panic(\"bad item\") at line 7 unwinds the stack");
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, LOOP.replace("BODY", "defer it.Unlock()\n\t\tpanic(it)"),
+                "panic(it) at line 6");
+        String goexit = """
+                package p
+
+                import "runtime"
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		if it.done {
+                			runtime.Goexit()
+                		}
+                	}
+                }
+                """ + TYPE_T;
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, goexit, "runtime.Goexit() at line 9");
+        String fatal = """
+                package p
+
+                import "testing"
+
+                func TestRun(t *testing.T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		for _, x := range it.all {
+                			if x == nil {
+                				t.Fatal("nil")
+                			}
+                		}
+                	}
+                }
+
+                var items []*T
+                """ + TYPE_T.replace("done bool", "done bool\n\tall  []*T");
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, fatal, "t.Fatal(\"nil\") at line 10");
+    }
+
+    @Test
+    void anExitThatSkipsDeferredCallsOrAPanicInALiteralStillMoves() throws Exception {
+        String exits = """
+                package p
+
+                import (
+                	"log"
+                	"os"
+                )
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		if it.done {
+                			os.Exit(1)
+                		}
+                		if it.mu == nil {
+                			log.Fatalf("no lock")
+                		}
+                		check := func() { panic("never called") }
+                		_ = check
+                	}
+                }
+                """ + TYPE_T;
+        assertEquals("explicit-close", deferInLoop(fix(exits)).resolution().strategy(),
+                deferInLoop(fix(exits)).resolution().explanation());
+    }
+
+    @Test
     void staysUnchangedWhenGofmtWouldRealignNeighbouringComments() throws Exception {
         assertRefused(RefusalReason.UNSUPPORTED_SYNTAX,
                 "it.Lock()         // take it\n\t\tdefer it.Unlock() // give it back\n\t\tit.work()");
@@ -463,7 +534,11 @@ class ExplicitCloseTest {
 
     /** Unchanged, refused as deferred-value-reassigned with a detail that names the cause. */
     private static void assertRefusedSaying(String source, String detail) throws Exception {
-        assertUnchanged(source, RefusalReason.VALUE_REASSIGNED);
+        assertRefusedSaying(RefusalReason.VALUE_REASSIGNED, source, detail);
+    }
+
+    private static void assertRefusedSaying(RefusalReason reason, String source, String detail) throws Exception {
+        assertUnchanged(source, reason);
         String explanation = deferInLoop(fix(source)).resolution().explanation();
         assertTrue(explanation.contains(detail), explanation);
     }
