@@ -44,12 +44,12 @@ final class LateCallCheck {
             }
         }
         FunctionVariables variables = new FunctionVariables(GoTrees.outermostFunction(defer));
-        String throughPointer = AddressTaken.problem(evaluated, variables);
+        PossibleValue values = new PossibleValue(variables, declarations, site.file());
+        String throughPointer = AddressTaken.problem(evaluated, values);
         if (throughPointer != null) {
             return throughPointer;
         }
-        String byMethod = ValueMethodCalls.problem(defer, evaluated, body,
-                new PossibleValue(variables, declarations, site.file()));
+        String byMethod = ValueMethodCalls.problem(defer, evaluated, body, values);
         if (byMethod != null) {
             return byMethod;
         }

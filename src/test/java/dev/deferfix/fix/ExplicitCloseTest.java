@@ -385,6 +385,22 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void aMethodValueOrASliceOfAValueMayChangeIt() throws Exception {
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tdefer show(cfg)\n\t\tset := cfg.set"
+                + "\n\t\tset(9)"), "the method value cfg.set at line 7 binds a pointer to cfg");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tset := cfg.set\n\t\tdefer show(cfg)"
+                + "\n\t\tset(9)"), "the method value cfg.set at line 6");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "arr := [2]int{i, i}\n\t\tdefer keep(arr)\n\t\t"
+                + "s := arr[:]\n\t\ts[0] = 4"), "arr is sliced at line 7, by arr[:]");
+        for (String body : List.of("cfg := &Cfg{i}\n\t\tdefer showP(cfg)\n\t\tset := cfg.set\n\t\tset(9)",
+                "arr := make([]int, 2)\n\t\tdefer keepSlice(arr)\n\t\ts := arr[:1]\n\t\ts[0] = 4")) {
+            FileFix fix = fix(VALUE_LOOP.replace("BODY", body));
+            assertEquals("explicit-close", deferInLoop(fix).resolution().strategy(), body + ": "
+                    + deferInLoop(fix).resolution().explanation());
+        }
+    }
+
+    @Test
     void aPanicGoexitOrFatalAfterTheDeferWouldSkipTheMovedCall() throws Exception {
         assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, LOOP.replace("BODY",
                 "defer it.Unlock()\n\t\tif it.done {\n\t\t\tpanic(\"bad item\")\n\t\t}"),
@@ -514,6 +530,9 @@ class ExplicitCloseTest {
             	Reset()
             }
 
+            func keep([2]int)                  {}
+            func showP(*Cfg)                   {}
+            func keepSlice([]int)              {}
             func newV(i int) V                 { return V{i} }
             func newVP(i int) *V               { return &V{i} }
             func findV(i int) (V, error)       { return V{i}, nil }
