@@ -20,7 +20,8 @@ public enum RefusalReason {
             + "outside the loop body that changes; run at the end of the iteration it would see or leave another value"),
     VALUE_REASSIGNED("deferred-value-reassigned",
             "the deferred function, receiver or an argument is reassigned after the defer (or may be: written through "
-            + "a pointer to it, or changed by a method called on it as a value)"),
+            + "a pointer to it, changed by a method called on it as a value, or, read through a field or a "
+            + "package-level variable, changed by a later call or an alias)"),
     NOT_INDEPENDENT("iterations-not-independent",
             "the body changes state it shares with other iterations or jumps out of the loop, so iterations cannot run"
                     + " concurrently"),

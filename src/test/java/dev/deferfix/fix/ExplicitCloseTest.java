@@ -385,6 +385,32 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void whatTheCallReadsThroughAFieldMayChangeThroughACallOrAnAlias() throws Exception {
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "w := newWriter(i)\n\t\tdefer w.f.Close()\n\t\tw.rotate()"),
+                "w.f is read through a field, and w.rotate() at line 7 may change it without naming it");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tdefer report(r.id)\n\t\tr.Advance()"),
+                "r.id is read through a field, and r.Advance() at line 7");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tq := r\n\t\tdefer report(r.id)"
+                + "\n\t\tq.id = 50"), "r.id is read through a field, and q.id = 50 at line 8");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\trs := []*res{r}\n\t\t"
+                + "defer report(r.id)\n\t\trs[0] = nil"), "rs[0] = nil at line 8");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tdefer r.Close(total)\n\t\tbump()"
+                + "\n\t\tr.Advance()"), "total is read through a package-level variable, and bump() at line 7");
+    }
+
+    @Test
+    void whatNoCallOrIndirectWriteCanChangeStillMoves() throws Exception {
+        for (String body : List.of("w := newWriter(i)\n\t\tdefer w.f.Close()\n\t\tn := len(w.name)\n\t\tw.n = n",
+                "r := open(i)\n\t\tdefer r.Close(limit)\n\t\tr.Advance()",
+                "r := open(i)\n\t\tdefer report(r.id)\n\t\tx := r.id\n\t\tx++\n\t\t_ = x",
+                "r := open(i)\n\t\tdefer r.Close(i)\n\t\tr.Advance()")) {
+            FileFix fix = fix(FIELD_LOOP.replace("BODY", body));
+            assertEquals("explicit-close", deferInLoop(fix).resolution().strategy(), body + ": "
+                    + deferInLoop(fix).resolution().explanation());
+        }
+    }
+
+    @Test
     void aMethodValueOrASliceOfAValueMayChangeIt() throws Exception {
         assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tdefer show(cfg)\n\t\tset := cfg.set"
                 + "\n\t\tset(9)"), "the method value cfg.set at line 7 binds a pointer to cfg");
@@ -537,6 +563,38 @@ class ExplicitCloseTest {
             func newVP(i int) *V               { return &V{i} }
             func findV(i int) (V, error)       { return V{i}, nil }
             func openC(i int) (Closer, error)  { return nil, nil }
+            """;
+
+    private static final String FIELD_LOOP = """
+            package p
+
+            func run(n int) {
+            	for i := 0; i < n; i++ {
+            		BODY
+            	}
+            }
+
+            type res struct{ id int }
+
+            func (r *res) Close(int) {}
+            func (r *res) Advance()  { r.id += 50 }
+            func open(i int) *res    { return &res{i} }
+            func report(id int)      {}
+
+            type writer struct {
+            	f    *res
+            	name string
+            	n    int
+            }
+
+            func (w *writer) rotate()     { w.f = open(w.f.id + 100) }
+            func newWriter(i int) *writer { return &writer{f: open(i)} }
+
+            const limit = 3
+
+            var total int
+
+            func bump() { total += 10 }
             """;
 
     private static void assertRefused(RefusalReason reason, String body) throws Exception {
