@@ -77,6 +77,13 @@ public final class ExplicitClose implements Strategy {
             }
             jumps.add(exit.statement());
         }
+        SyntaxNode unwinding = NoReturnCalls.firstUnwinding(body, firstDeferEnd,
+                GoTrees.outermostFunction(unit.body()), unit.file(), declarations);
+        if (unwinding != null) {
+            return refuse(RefusalReason.JUMP_AFTER_DEFER, WhiteSpace.collapsed(unwinding.text().strip()) + " at line "
+                    + line(unit, unwinding) + " unwinds the stack, which runs deferred calls but would skip the moved"
+                    + " call");
+        }
         List<DeferredCall> calls = new ArrayList<>();
         for (DeferSite site : sites) {
             DeferredCall call = DeferredCall.of(site.defer());
@@ -109,9 +116,10 @@ public final class ExplicitClose implements Strategy {
                 text.append(i == 0 ? "" : ", ").append(line(unit, jumps.get(i)));
             }
         }
-        text.append(" instead of when the function returns. Unlike a defer, the call is skipped when the"
-                + " iteration panics (or calls runtime.Goexit, as t.Fatal does) between the former defer"
-                + " and the end of the iteration.");
+        text.append(" instead of when the function returns. Unlike a defer, the call is skipped when"
+                + " something the iteration calls panics (or calls runtime.Goexit) between the former defer"
+                + " and the end of the iteration (a panic, runtime.Goexit or t.Fatal written in the body there"
+                + " keeps the defer).");
         return text.toString();
     }
 

@@ -16,10 +16,12 @@ import java.util.List;
  * and arguments at the defer, so none of those variables may be written or
  * shadowed after it, written through a pointer taken anywhere in the function
  * ({@link AddressTaken}), or changed after it by a method called on a value
- * ({@link ValueMethodCalls}); and a name a deferred literal reads from the
- * iteration must still mean the same variable where the call lands. (What a literal
- * reads from outside the iteration is {@link DeferredLiteralTiming}'s
- * concern, for every strategy.)
+ * ({@link ValueMethodCalls}); what it reads through a field or a
+ * package-level variable may not be open to a call or an indirect write
+ * after it ({@link IndirectChanges}); and a name a deferred literal reads
+ * from the iteration must still mean the same variable where the call lands.
+ * (What a literal reads from outside the iteration is
+ * {@link DeferredLiteralTiming}'s concern, for every strategy.)
  */
 final class LateCallCheck {
     private LateCallCheck() {
@@ -44,14 +46,18 @@ final class LateCallCheck {
             }
         }
         FunctionVariables variables = new FunctionVariables(GoTrees.outermostFunction(defer));
-        String throughPointer = AddressTaken.problem(evaluated, variables);
+        PossibleValue values = new PossibleValue(variables, declarations, site.file());
+        String throughPointer = AddressTaken.problem(evaluated, values);
         if (throughPointer != null) {
             return throughPointer;
         }
-        String byMethod = ValueMethodCalls.problem(defer, evaluated, body,
-                new PossibleValue(variables, declarations, site.file()));
+        String byMethod = ValueMethodCalls.problem(defer, evaluated, body, values);
         if (byMethod != null) {
             return byMethod;
+        }
+        String indirect = IndirectChanges.problem(call, defer, body, values, declarations, site.file());
+        if (indirect != null) {
+            return indirect;
         }
         SyntaxNode literal = call.literal();
         if (literal == null) {

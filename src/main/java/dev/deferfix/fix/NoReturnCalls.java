@@ -23,6 +23,9 @@ final class NoReturnCalls {
             "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln");
     private static final Set<String> TEST_STOPS = Set.of("Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow");
     private static final Set<String> TEST_TYPES = Set.of("*testing.T", "*testing.B", "*testing.F", "testing.TB");
+    /** The last name of every call that may unwind: a cheap filter before resolving scopes. */
+    private static final Set<String> UNWINDING_NAMES = Set.of("panic", "Goexit", "Panic", "Panicf", "Panicln",
+            "Fatal", "Fatalf", "Fatalln", "FailNow", "Skip", "Skipf", "SkipNow");
 
     private NoReturnCalls() {
     }
@@ -37,9 +40,52 @@ final class NoReturnCalls {
             return false;
         }
         CallShape call = CallShape.of(last.child(0).child(0));
-        if (call == null) {
-            return false;
+        return call != null && neverReturns(call, scopes, file, declarations);
+    }
+
+    /**
+     * The first call under {@code root} from offset {@code from} on (not inside
+     * function literals) that may unwind the goroutine's stack and so run its
+     * deferred calls: panic, and by name alone any Goexit, Panic*, Fatal*,
+     * FailNow or Skip* (t.Fatal, tb.Fatal, a logger's Fatal: the receiver's
+     * type is unknown, and counting one too many only costs the rewrite);
+     * not os.Exit or log.Fatal*, which end the program without running them. Null if none.
+     */
+    static SyntaxNode firstUnwinding(SyntaxNode root, int from, SyntaxNode function, ParsedFile file,
+                                     PackageDeclarations declarations) {
+        LocalScopes scopes = null;
+        for (SyntaxNode node : GoTrees.sameFunction(root)) {
+            if (node.start() < from || !node.is(NodeKind.PRIMARY_EXPR)) {
+                continue;
+            }
+            CallShape call = CallShape.of(node);
+            if (call == null || !UNWINDING_NAMES.contains(lastName(call.callee()))) {
+                continue; // most calls: no scopes needed
+            }
+            scopes = scopes == null ? LocalScopes.of(function) : scopes;
+            if (mayUnwind(call, scopes, file, declarations)) {
+                return node;
+            }
         }
+        return null;
+    }
+
+    private static boolean mayUnwind(CallShape call, LocalScopes scopes, ParsedFile file,
+                                     PackageDeclarations declarations) {
+        SyntaxNode name = call.name();
+        if (name != null) {
+            return name.text().equals("panic") && scopes.resolve(name) == null
+                    && !declarations.knownToDeclare(file, "panic");
+        }
+        SyntaxNode receiver = call.receiver(); // (os.Exit is no candidate: Exit is not among the names)
+        boolean logFatal = receiver != null && scopes.resolve(receiver) == null
+                && call.callee().startsWith("log.Fatal") && StandardImports.importsAsItself(file.root(), "log");
+        return !logFatal;
+    }
+
+    /** Whether the call surely never returns. */
+    private static boolean neverReturns(CallShape call, LocalScopes scopes, ParsedFile file,
+                                        PackageDeclarations declarations) {
         SyntaxNode name = call.name();
         if (name != null) {
             return name.text().equals("panic") && scopes.resolve(name) == null
@@ -57,6 +103,11 @@ final class NoReturnCalls {
         String method = call.callee().substring(receiver.text().length() + 1);
         return TEST_STOPS.contains(method) && isTestingParameter(variable)
                 && StandardImports.importsAsItself(file.root(), "testing");
+    }
+
+    /** "Fatal" of "t.Fatal", "panic" of "panic". */
+    private static String lastName(String callee) {
+        return callee.substring(callee.lastIndexOf('.') + 1);
     }
 
     /** {@code t *testing.T} and the like, the name and its own type in one parameter declaration. */

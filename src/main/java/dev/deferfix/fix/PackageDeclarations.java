@@ -112,12 +112,21 @@ final class PackageDeclarations {
 
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
+        return declares(file, name, true);
+    }
+
+    /** Whether the package is known to declare {@code name} at top level: false for what cannot be read. */
+    boolean knownToDeclare(ParsedFile file, String name) {
+        return declares(file, name, false);
+    }
+
+    private boolean declares(ParsedFile file, String name, boolean whenUnknown) {
         if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {
             return true;
         }
         List<FileSummary> others = otherFiles(file);
         if (others == null) {
-            return true;
+            return whenUnknown;
         }
         for (FileSummary other : others) {
             if (other.top.names().contains(name)) {

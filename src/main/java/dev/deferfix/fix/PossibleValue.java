@@ -44,6 +44,11 @@ final class PossibleValue {
         return variables;
     }
 
+    /** Whether the file declares a method named {@code name}, of any receiver type. */
+    boolean fileDeclaresMethod(String name) {
+        return !signatures().methodsNamed(name).isEmpty();
+    }
+
     /** How the declaration makes the variable a possible value ("declared by V{...}"), or null when it does not. */
     String origin(Declaration declaration) {
         SyntaxNode statement = declaration.statement();

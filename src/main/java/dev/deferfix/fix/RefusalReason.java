@@ -13,13 +13,15 @@ public enum RefusalReason {
     CONDITIONAL_DEFER("conditional-defer",
             "the defer is not directly in the loop body (it is inside an if, switch or block)"),
     JUMP_AFTER_DEFER("jump-after-defer",
-            "a return, goto or jump to an outer loop after the defer cannot be instrumented"),
+            "a return, goto or jump to an outer loop after the defer cannot be instrumented, and a panic, "
+            + "runtime.Goexit or t.Fatal after it would skip the moved call"),
     READS_LATER_STATE("deferred-call-reads-later-state",
             "the deferred call reads or writes a named result, or a deferred function literal reads a variable from "
             + "outside the loop body that changes; run at the end of the iteration it would see or leave another value"),
     VALUE_REASSIGNED("deferred-value-reassigned",
             "the deferred function, receiver or an argument is reassigned after the defer (or may be: written through "
-            + "a pointer to it, or changed by a method called on it as a value)"),
+            + "a pointer to it, changed by a method called on it as a value, or, read through a field or a "
+            + "package-level variable, changed by a later call or an alias)"),
     NOT_INDEPENDENT("iterations-not-independent",
             "the body changes state it shares with other iterations or jumps out of the loop, so iterations cannot run"
                     + " concurrently"),

@@ -15,7 +15,9 @@ import java.util.List;
  * would read another value. Calls in function literals count wherever they
  * are, since a closure may run after the defer. Calls through a field
  * ({@code v.cfg.set(9)}) count when that field is part of what the defer
- * evaluated.
+ * evaluated. So does a method value of a method this file declares
+ * ({@code set := cfg.set}) taken anywhere in the function: it binds &amp;cfg
+ * and may be called after the defer.
  */
 final class ValueMethodCalls {
     private ValueMethodCalls() {
@@ -26,7 +28,11 @@ final class ValueMethodCalls {
         FunctionVariables variables = values.variables();
         for (SyntaxNode operand : variables.function().descendants(NodeKind.OPERAND)) {
             SyntaxNode receiver = operand.child(0);
-            if (!receiver.is(TokenKind.IDENTIFIER) || !isMethodCall(receiver) || !mayRunAfter(operand, defer, body)) {
+            if (!receiver.is(TokenKind.IDENTIFIER)) {
+                continue;
+            }
+            boolean calledLater = isMethodCall(receiver) && mayRunAfter(operand, defer, body);
+            if (!calledLater && !isMethodValue(receiver, values)) {
                 continue;
             }
             for (SyntaxNode name : names) {
@@ -37,14 +43,27 @@ final class ValueMethodCalls {
                 Declaration variable = variables.variableOf(name);
                 String origin = values.origin(variable);
                 if (origin != null) {
-                    return callText(receiver) + " at line " + name.source().line(receiver.start()) + " may change "
-                            + name.text() + " after the defer evaluated it: " + name.text() + ", " + origin
-                            + ", may hold a value rather than a pointer, which a method with a pointer receiver"
-                            + " changes";
+                    String change = calledLater ? callText(receiver) + " at line " + line(receiver) + " may change"
+                            : "the method value " + selectorText(receiver) + " at line " + line(receiver)
+                            + " binds a pointer to " + name.text() + ", so calling it may change";
+                    return change + " " + name.text() + " after the defer evaluated it: " + name.text() + ", "
+                            + origin + ", may hold a value rather than a pointer, which a method with a pointer"
+                            + " receiver changes";
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * x.M or x.f.M not called, M a method of this file: with a pointer
+     * receiver it holds &amp;x, and may be called anywhere later, so it counts
+     * wherever it is taken.
+     */
+    private static boolean isMethodValue(SyntaxNode identifier, PossibleValue values) {
+        List<String> chain = SelectorChain.after(identifier);
+        return !chain.isEmpty() && !SelectorChain.isCalled(identifier)
+                && values.fileDeclaresMethod(chain.get(chain.size() - 1));
     }
 
     /** x.M(...) or x.f.M(...): selectors after the name, the last one called. */
@@ -65,6 +84,17 @@ final class ValueMethodCalls {
         }
         SyntaxNode literal = operand.ancestor(NodeKind.FUNC_LIT);
         return literal != null && !literal.isAncestorOf(defer) && !defer.isAncestorOf(literal);
+    }
+
+    /** The selector as written: "cfg.set". */
+    private static String selectorText(SyntaxNode identifier) {
+        SyntaxNode primary = identifier.parent().parent();
+        SyntaxNode last = primary.child(SelectorChain.after(identifier).size());
+        return WhiteSpace.collapsed(primary.source().text().substring(primary.start(), last.end()).strip());
+    }
+
+    private static int line(SyntaxNode node) {
+        return node.source().line(node.start());
     }
 
     /** The call as written, up to its arguments: "cfg.set(9)". */

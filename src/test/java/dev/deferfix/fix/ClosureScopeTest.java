@@ -102,7 +102,8 @@ class ClosureScopeTest {
         Resolution resolution = fix.findings().get(0).resolution();
         assertEquals(ClosureScope.NAME, resolution.strategy());
         assertTrue(resolution.explanation().endsWith("; explicit-close was not used: a return, goto or jump to an "
-                + "outer loop after the defer cannot be instrumented (return at line 16)"), resolution.explanation());
+                + "outer loop after the defer cannot be instrumented, and a panic, runtime.Goexit or t.Fatal after it"
+                + " would skip the moved call (return at line 16)"), resolution.explanation());
     }
 
     @Test

@@ -385,6 +385,119 @@ class ExplicitCloseTest {
     }
 
     @Test
+    void whatTheCallReadsThroughAFieldMayChangeThroughACallOrAnAlias() throws Exception {
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "w := newWriter(i)\n\t\tdefer w.f.Close()\n\t\tw.rotate()"),
+                "w.f is read through a field, and w.rotate() at line 7 may change it without naming it");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tdefer report(r.id)\n\t\tr.Advance()"),
+                "r.id is read through a field, and r.Advance() at line 7");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tq := r\n\t\tdefer report(r.id)"
+                + "\n\t\tq.id = 50"), "r.id is read through a field, and q.id = 50 at line 8");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\trs := []*res{r}\n\t\t"
+                + "defer report(r.id)\n\t\trs[0] = nil"), "rs[0] = nil at line 8");
+        assertRefusedSaying(FIELD_LOOP.replace("BODY", "r := open(i)\n\t\tdefer r.Close(total)\n\t\tbump()"
+                + "\n\t\tr.Advance()"), "total is read through a package-level variable, and bump() at line 7");
+    }
+
+    @Test
+    void whatNoCallOrIndirectWriteCanChangeStillMoves() throws Exception {
+        for (String body : List.of("w := newWriter(i)\n\t\tdefer w.f.Close()\n\t\tn := len(w.name)\n\t\tw.n = n",
+                "r := open(i)\n\t\tdefer r.Close(limit)\n\t\tr.Advance()",
+                "r := open(i)\n\t\tdefer report(r.id)\n\t\tx := r.id\n\t\tx++\n\t\t_ = x",
+                "r := open(i)\n\t\tdefer r.Close(i)\n\t\tr.Advance()")) {
+            FileFix fix = fix(FIELD_LOOP.replace("BODY", body));
+            assertEquals("explicit-close", deferInLoop(fix).resolution().strategy(), body + ": "
+                    + deferInLoop(fix).resolution().explanation());
+        }
+    }
+
+    @Test
+    void aMethodValueOrASliceOfAValueMayChangeIt() throws Exception {
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tdefer show(cfg)\n\t\tset := cfg.set"
+                + "\n\t\tset(9)"), "the method value cfg.set at line 7 binds a pointer to cfg");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "cfg := Cfg{i}\n\t\tset := cfg.set\n\t\tdefer show(cfg)"
+                + "\n\t\tset(9)"), "the method value cfg.set at line 6");
+        assertRefusedSaying(VALUE_LOOP.replace("BODY", "arr := [2]int{i, i}\n\t\tdefer keep(arr)\n\t\t"
+                + "s := arr[:]\n\t\ts[0] = 4"), "arr is sliced at line 7, by arr[:]");
+        for (String body : List.of("cfg := &Cfg{i}\n\t\tdefer showP(cfg)\n\t\tset := cfg.set\n\t\tset(9)",
+                "arr := make([]int, 2)\n\t\tdefer keepSlice(arr)\n\t\ts := arr[:1]\n\t\ts[0] = 4")) {
+            FileFix fix = fix(VALUE_LOOP.replace("BODY", body));
+            assertEquals("explicit-close", deferInLoop(fix).resolution().strategy(), body + ": "
+                    + deferInLoop(fix).resolution().explanation());
+        }
+    }
+
+    @Test
+    void aPanicGoexitOrFatalAfterTheDeferWouldSkipTheMovedCall() throws Exception {
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, LOOP.replace("BODY",
+                "defer it.Unlock()\n\t\tif it.done {\n\t\t\tpanic(\"bad item\")\n\t\t}"),
+                "panic(\"bad item\") at line 7 unwinds the stack");
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, LOOP.replace("BODY", "defer it.Unlock()\n\t\tpanic(it)"),
+                "panic(it) at line 6");
+        String goexit = """
+                package p
+
+                import "runtime"
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		if it.done {
+                			runtime.Goexit()
+                		}
+                	}
+                }
+                """ + TYPE_T;
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, goexit, "runtime.Goexit() at line 9");
+        String fatal = """
+                package p
+
+                import "testing"
+
+                func TestRun(t *testing.T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		for _, x := range it.all {
+                			if x == nil {
+                				t.Fatal("nil")
+                			}
+                		}
+                	}
+                }
+
+                var items []*T
+                """ + TYPE_T.replace("done bool", "done bool\n\tall  []*T");
+        assertRefusedSaying(RefusalReason.JUMP_AFTER_DEFER, fatal, "t.Fatal(\"nil\") at line 10");
+    }
+
+    @Test
+    void anExitThatSkipsDeferredCallsOrAPanicInALiteralStillMoves() throws Exception {
+        String exits = """
+                package p
+
+                import (
+                	"log"
+                	"os"
+                )
+
+                func run(items []*T) {
+                	for _, it := range items {
+                		defer it.Unlock()
+                		if it.done {
+                			os.Exit(1)
+                		}
+                		if it.mu == nil {
+                			log.Fatalf("no lock")
+                		}
+                		check := func() { panic("never called") }
+                		_ = check
+                	}
+                }
+                """ + TYPE_T;
+        assertEquals("explicit-close", deferInLoop(fix(exits)).resolution().strategy(),
+                deferInLoop(fix(exits)).resolution().explanation());
+    }
+
+    @Test
     void staysUnchangedWhenGofmtWouldRealignNeighbouringComments() throws Exception {
         assertRefused(RefusalReason.UNSUPPORTED_SYNTAX,
                 "it.Lock()         // take it\n\t\tdefer it.Unlock() // give it back\n\t\tit.work()");
@@ -443,10 +556,45 @@ class ExplicitCloseTest {
             	Reset()
             }
 
+            func keep([2]int)                  {}
+            func showP(*Cfg)                   {}
+            func keepSlice([]int)              {}
             func newV(i int) V                 { return V{i} }
             func newVP(i int) *V               { return &V{i} }
             func findV(i int) (V, error)       { return V{i}, nil }
             func openC(i int) (Closer, error)  { return nil, nil }
+            """;
+
+    private static final String FIELD_LOOP = """
+            package p
+
+            func run(n int) {
+            	for i := 0; i < n; i++ {
+            		BODY
+            	}
+            }
+
+            type res struct{ id int }
+
+            func (r *res) Close(int) {}
+            func (r *res) Advance()  { r.id += 50 }
+            func open(i int) *res    { return &res{i} }
+            func report(id int)      {}
+
+            type writer struct {
+            	f    *res
+            	name string
+            	n    int
+            }
+
+            func (w *writer) rotate()     { w.f = open(w.f.id + 100) }
+            func newWriter(i int) *writer { return &writer{f: open(i)} }
+
+            const limit = 3
+
+            var total int
+
+            func bump() { total += 10 }
             """;
 
     private static void assertRefused(RefusalReason reason, String body) throws Exception {
@@ -463,7 +611,11 @@ class ExplicitCloseTest {
 
     /** Unchanged, refused as deferred-value-reassigned with a detail that names the cause. */
     private static void assertRefusedSaying(String source, String detail) throws Exception {
-        assertUnchanged(source, RefusalReason.VALUE_REASSIGNED);
+        assertRefusedSaying(RefusalReason.VALUE_REASSIGNED, source, detail);
+    }
+
+    private static void assertRefusedSaying(RefusalReason reason, String source, String detail) throws Exception {
+        assertUnchanged(source, reason);
         String explanation = deferInLoop(fix(source)).resolution().explanation();
         assertTrue(explanation.contains(detail), explanation);
     }
