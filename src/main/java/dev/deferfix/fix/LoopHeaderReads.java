@@ -20,7 +20,8 @@ import java.util.Set;
  * by scope; package-level ones are not compared. A name that the call only
  * computes a new value from ({@code base+off}, {@code -n}) or uses as a
  * subscript is not handed to it: {@code for off := 0; off < n; off += 4096}
- * reads nothing the cleanup touches.
+ * reads nothing the cleanup touches. Nor does a header that only compares or
+ * counts the variable ({@code i++} after {@code defer r.Close(i)}).
  */
 final class LoopHeaderReads {
     private LoopHeaderReads() {
@@ -60,6 +61,25 @@ final class LoopHeaderReads {
         return true;
     }
 
+    /**
+     * Whether the header uses what the variable refers to, which the cleanup
+     * may have released: {@code e.Next()}, {@code e.next}, {@code e[0]}, or
+     * {@code next(e)}. Comparing or counting the variable itself ({@code i++},
+     * {@code e != nil}) reads only the value the defer already copied.
+     */
+    private static boolean looksInto(SyntaxNode use, SyntaxNode part) {
+        SyntaxNode primary = use.parent().parent();
+        if (primary != null && primary.is(NodeKind.PRIMARY_EXPR) && primary.children().size() > 1) {
+            return true;
+        }
+        for (SyntaxNode up = use.parent(); up != null && up != part; up = up.parent()) {
+            if (up.is(NodeKind.ARGUMENTS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The statement after the clause's second semicolon, or null. */
     private static SyntaxNode postStatement(SyntaxNode clause) {
         List<SyntaxNode> parts = clause.children();
@@ -79,7 +99,7 @@ final class LoopHeaderReads {
             return null;
         }
         for (SyntaxNode use : LocalScopes.identifierUses(part)) {
-            if (evaluated.contains(scopes.resolve(use))) {
+            if (looksInto(use, part) && evaluated.contains(scopes.resolve(use))) {
                 return use.text() + " is read by the loop's " + what + " " + WhiteSpace.collapsed(part.text().strip())
                         + " after the iteration ends";
             }
