@@ -160,7 +160,7 @@ final class KeepingCalls {
         if (declaration != null && declaration.isInside(body)) {
             return null;
         }
-        if (declaration == null && at == 2 && StandardImports.boundNames(file.root()).contains(root.text())) {
+        if (declaration == null && at == 2 && ImportNames.of(file.root()).contains(root.text())) {
             return null; // pkg.F(r): a function
         }
         if (KnownCalls.methodKeepsNoArgument(parts.get(at - 1).child(1).text())) {

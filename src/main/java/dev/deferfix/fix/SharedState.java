@@ -64,7 +64,7 @@ final class SharedState {
                     functions.putIfAbsent(name.text(), function);
                 }
             }
-            return new FileFacts(StandardImports.boundNames(root), DeclaredTypes.packageVariables(root), functions,
+            return new FileFacts(ImportNames.of(root), DeclaredTypes.packageVariables(root), functions,
                     declarations, new HashSet<>());
         }
     }

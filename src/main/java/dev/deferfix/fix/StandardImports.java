@@ -3,10 +3,8 @@ package dev.deferfix.fix;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
-import java.util.HashSet;
-import java.util.Set;
 
-/** Which names a file's imports bind, and whether one is a standard package under its own name. */
+/** Whether a file imports a standard package under its own name (the names imports bind: {@link ImportNames}). */
 final class StandardImports {
     private StandardImports() {
     }
@@ -26,26 +24,5 @@ final class StandardImports {
             }
         }
         return false;
-    }
-
-    /** The names the file's imports bind: the explicit name, else the path's last element without "go-" or ".vN". */
-    static Set<String> boundNames(SyntaxNode root) {
-        Set<String> names = new HashSet<>();
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
-            SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
-            if (name != null) {
-                names.add(name.text());
-                continue;
-            }
-            String path = spec.firstChild(NodeKind.IMPORT_PATH).text().replace("\"", "").replace("`", "");
-            String[] elements = path.split("/");
-            String last = elements[elements.length - 1];
-            if (last.matches("v[0-9]+") && elements.length > 1) {
-                last = elements[elements.length - 2];
-            }
-            last = last.replaceFirst("^go-", "").replaceFirst("[.-]v[0-9]+$", "").replaceFirst("\\.go$", "");
-            names.add(last);
-        }
-        return names;
     }
 }
