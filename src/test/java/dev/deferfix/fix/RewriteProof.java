@@ -320,7 +320,8 @@ public final class RewriteProof {
     private static TreeSet<String> messages(GoToolchain.Result result) {
         TreeSet<String> lines = new TreeSet<>();
         for (String line : result.output().split("\n")) {
-            lines.add(line.replaceAll("^[^:\\s]+\\.go:\\d+(:\\d+)?: ", "").strip());
+            // Positions go wherever they stand ("vet: ./a.go:52:13: ..."): a rewrite above moves them.
+            lines.add(line.replaceAll("[^:\\s]+\\.go:\\d+(:\\d+)?: ", "").strip());
         }
         return lines;
     }
