@@ -47,10 +47,16 @@ public final class EscapeAnalysis implements SiteCheck {
     /** Standard functions whose result is a name (a path, a key) made from their arguments and nothing else. */
     private static final Set<String> NAME_BUILDERS = Set.of("filepath.Join", "path.Join", "filepath.Clean",
             "path.Clean", "fmt.Sprint", "fmt.Sprintf", "strconv.Itoa");
-    /** One per run: it caches what other files of a package declare. */
-    private final PackageDeclarations declarations = new PackageDeclarations();
-    private final GoroutineJoins joins = new GoroutineJoins(declarations);
-    private final SynchronousCalls synchronousCalls = new SynchronousCalls(declarations);
+    /** One per run, shared with the strategies: it caches what other files of a package declare. */
+    private final PackageDeclarations declarations;
+    private final GoroutineJoins joins;
+    private final SynchronousCalls synchronousCalls;
+
+    EscapeAnalysis(PackageDeclarations declarations) {
+        this.declarations = declarations;
+        this.joins = new GoroutineJoins(declarations);
+        this.synchronousCalls = new SynchronousCalls(declarations);
+    }
 
     @Override
     public Refusal check(LoopUnit unit, DeferSite site) {

@@ -35,8 +35,12 @@ public final class ExplicitClose implements Strategy {
 
     public static final String NAME = "explicit-close";
 
-    /** The rest of each package, read once per directory: interface types declared in other files. */
-    private final PackageDeclarations declarations = new PackageDeclarations();
+    /** The rest of each package, read once per directory in a run (shared): its interface types. */
+    private final PackageDeclarations declarations;
+
+    ExplicitClose(PackageDeclarations declarations) {
+        this.declarations = declarations;
+    }
 
     @Override
     public String name() {

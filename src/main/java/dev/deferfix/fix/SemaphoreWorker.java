@@ -26,11 +26,15 @@ import java.util.Set;
  */
 public final class SemaphoreWorker implements Strategy {
     public static final String NAME = "semaphore";
-    /** The other files of a package, read once per directory in a run: which helpers they declare. */
-    private final PackageDeclarations declarations = new PackageDeclarations();
+    /** The other files of a package, read once per directory in a run (shared): which helpers they declare. */
+    private final PackageDeclarations declarations;
     /** Methods that stop a test's goroutine (t.Fatal and kin), whatever the receiver is called. */
     private static final Set<String> STOPPING_METHODS = Set.of("Fatal", "Fatalf", "FailNow", "Skip", "Skipf",
             "SkipNow");
+
+    SemaphoreWorker(PackageDeclarations declarations) {
+        this.declarations = declarations;
+    }
     /**
      * Ginkgo's and Gomega's assertions, usually dot-imported: a failure panics,
      * which Ginkgo recovers in the spec's goroutine but not in another.

@@ -8,15 +8,25 @@ public final class Strategies {
     }
 
     public static List<Strategy> all() {
-        return List.of(new ExplicitClose(), new ClosureScope(), new SemaphoreWorker());
+        return all(new PackageDeclarations());
     }
 
-    public static List<UnitCheck> safetyChecks() {
+    /**
+     * @param declarations what other files of each package declare, read once per directory for the
+     *                     whole run by whichever strategy or check asks first
+     */
+    static List<Strategy> all(PackageDeclarations declarations) {
+        return List.of(new ExplicitClose(declarations), new ClosureScope(), new SemaphoreWorker(declarations));
+    }
+
+    static List<UnitCheck> safetyChecks(PackageDeclarations declarations) {
         return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(),
-                new HeldOnlyCheck(), new DeferredWaitCheck(), new EscapeAnalysis(), new TimingCommentCheck());
+                new HeldOnlyCheck(), new DeferredWaitCheck(), new EscapeAnalysis(declarations),
+                new TimingCommentCheck());
     }
 
     public static Fixer defaultFixer() {
-        return new Fixer(new StrategyChooser(all(), safetyChecks()));
+        PackageDeclarations declarations = new PackageDeclarations();
+        return new Fixer(new StrategyChooser(all(declarations), safetyChecks(declarations)));
     }
 }

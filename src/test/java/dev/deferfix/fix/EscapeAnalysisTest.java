@@ -606,7 +606,7 @@ class EscapeAnalysisTest {
     }
 
     static Refusal check(String source) throws Exception {
-        return check(source, new EscapeAnalysis());
+        return check(source, new EscapeAnalysis(new PackageDeclarations()));
     }
 
     /** Checks that {@code check} refuses the one defer in a loop of {@code source} for {@code reason}. */

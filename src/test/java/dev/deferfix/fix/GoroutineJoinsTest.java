@@ -316,7 +316,7 @@ class GoroutineJoinsTest {
     private static Refusal check(ParsedFile parsed) {
         List<DeferSite> sites = DeferFinder.find(parsed).stream().filter(s -> !s.loops().isEmpty()).toList();
         assertEquals(1, sites.size(), "one defer in a loop expected");
-        return new EscapeAnalysis().check(new LoopUnit(parsed, sites.get(0).innermostLoop(), sites),
+        return new EscapeAnalysis(new PackageDeclarations()).check(new LoopUnit(parsed, sites.get(0).innermostLoop(), sites),
                 new FixOptions(FixOptions.AUTO, 4, false, GoVersion.NEWEST));
     }
 }
