@@ -47,21 +47,6 @@ final class AliasFreeValues {
             return false;
         }
         boolean called = parts.size() == 3 && parts.get(2).firstChild(NodeKind.ARGUMENTS) != null;
-        return (parts.size() == 2 || called) && importsPackageNamed(root, operand.text());
-    }
-
-    /** Whether an import binds {@code name}: by an explicit name, or as the last element of its path. */
-    private static boolean importsPackageNamed(SyntaxNode root, String name) {
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
-            SyntaxNode explicit = spec.firstChild(TokenKind.IDENTIFIER);
-            String path = spec.firstChild(NodeKind.IMPORT_PATH).text();
-            String unquoted = path.substring(1, path.length() - 1);
-            boolean bound = explicit != null ? explicit.text().equals(name)
-                    : unquoted.equals(name) || unquoted.endsWith("/" + name);
-            if (bound) {
-                return true;
-            }
-        }
-        return false;
+        return (parts.size() == 2 || called) && ImportNames.of(root).contains(operand.text());
     }
 }

@@ -92,7 +92,7 @@ final class IndirectChanges {
     private boolean mayBePackageVariable(SyntaxNode name) {
         String text = name.text();
         SyntaxNode root = file.root();
-        if (PREDECLARED.contains(text) || importsAs(root, text) || declaresConstantOrType(root, text)
+        if (PREDECLARED.contains(text) || ImportNames.of(root).contains(text) || declaresConstantOrType(root, text)
                 || !SameFileSignatures.of(root).functionsNamed(text).isEmpty()) {
             return false;
         }
@@ -213,19 +213,6 @@ final class IndirectChanges {
         Declaration variable = slice == null || !arguments.get(0).text().strip().equals(slice.text()) ? null
                 : variables.variableOf(slice);
         return variable != null && variables.function().isAncestorOf(variable.token());
-    }
-
-    /** Whether an import of the file binds {@code name}: by its explicit name or its path's last element. */
-    private static boolean importsAs(SyntaxNode root, String name) {
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
-            SyntaxNode explicit = spec.firstChild(TokenKind.IDENTIFIER);
-            String path = spec.firstChild(NodeKind.IMPORT_PATH).text();
-            String last = path.substring(path.lastIndexOf('/') + 1).replace("\"", "").replace("`", "");
-            if (explicit != null ? explicit.text().equals(name) : last.equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the file declares {@code name} as a package-level constant or type. */

@@ -299,12 +299,16 @@ class EscapeAnalysisTest {
     void refusesAFunctionLiteralCapturingTheResourcePassedToACallThatMayRunItLater(String caseAndCall)
             throws Exception {
         String[] parts = caseAndCall.split("\\|");
-        Refusal refusal = check(callbackLoop(parts[0]));
-        assertNotNull(refusal, parts[0]);
+        assertCallbackEscapes(parts[0], "f \\(line \\d+\\), captured by the function literal at line \\d+, is passed to "
+                + java.util.regex.Pattern.quote(parts[1]) + ", which may run it after the iteration ends");
+    }
+
+    /** The callback loop with {@code body} escapes, with a detail matching {@code detailPattern}. */
+    private static void assertCallbackEscapes(String body, String detailPattern) throws Exception {
+        Refusal refusal = check(callbackLoop(body));
+        assertNotNull(refusal, body);
         assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
-        assertTrue(refusal.detail().matches("f \\(line \\d+\\), captured by the function literal at line \\d+, is passed to "
-                + java.util.regex.Pattern.quote(parts[1]) + ", which may run it after the iteration ends"),
-                refusal.detail());
+        assertTrue(refusal.detail().matches(detailPattern), refusal.detail());
     }
 
     @Test
@@ -448,12 +452,8 @@ class EscapeAnalysisTest {
     })
     void refusesAMethodValueOfTheResourcePassedToACallThatKeepsCallbacks(String caseAndCall) throws Exception {
         String[] parts = caseAndCall.split("\\|");
-        Refusal refusal = check(callbackLoop(parts[0]));
-        assertNotNull(refusal, parts[0]);
-        assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
-        assertTrue(refusal.detail().matches("f \\(line \\d+\\) is passed as "
-                + java.util.regex.Pattern.quote(parts[1]) + ", which may call it after the iteration ends"),
-                refusal.detail());
+        assertCallbackEscapes(parts[0], "f \\(line \\d+\\) is passed as "
+                + java.util.regex.Pattern.quote(parts[1]) + ", which may call it after the iteration ends");
     }
 
     @ParameterizedTest
