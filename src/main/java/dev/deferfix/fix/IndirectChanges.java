@@ -27,10 +27,6 @@ import java.util.Set;
  */
 final class IndirectChanges {
     private static final Set<String> HARMLESS_BUILTINS = Set.of("len", "cap", "make", "new");
-    /** Go's predeclared functions and constants: no variable, and no need to read the rest of the package. */
-    private static final Set<String> PREDECLARED = Set.of("append", "cap", "clear", "close", "complex", "copy",
-            "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
-            "true", "false", "iota", "nil");
 
     private final FunctionVariables variables;
     private final PossibleValue values;
@@ -92,7 +88,7 @@ final class IndirectChanges {
     private boolean mayBePackageVariable(SyntaxNode name) {
         String text = name.text();
         SyntaxNode root = file.root();
-        if (PREDECLARED.contains(text) || ImportNames.of(root).contains(text) || declaresConstantOrType(root, text)
+        if (PredeclaredNames.isFunctionOrConstant(text) || ImportNames.of(root).contains(text) || declaresConstantOrType(root, text)
                 || !SameFileSignatures.of(root).functionsNamed(text).isEmpty()) {
             return false;
         }

@@ -59,8 +59,9 @@ final class KeepingCalls {
      * selectors) is an argument of may keep it: " is passed to ..."; null when
      * it is no such argument or the call is not known to keep it.
      */
-    static String keptBy(SyntaxNode use, Declaration variable, LocalScopes scopes, SyntaxNode body,
-                         ParsedFile file) {
+    static String keptBy(SyntaxNode use, Declaration variable, LocalScopes scopes, FlowRegion region) {
+        SyntaxNode body = region.body();
+        ParsedFile file = region.file();
         SyntaxNode operand = use.parent();
         SyntaxNode primary = operand.parent();
         if (primary == null || !primary.is(NodeKind.PRIMARY_EXPR) || primary.child(0) != operand) {
@@ -77,13 +78,13 @@ final class KeepingCalls {
         String callee = WhiteSpace.removed(call.source().text().substring(call.start(), arguments.parent().start()));
         if (registersFunction(call, arguments, position, scopes, body, file)) {
             return " is passed as " + WhiteSpace.removed(primary.text()) + " to " + callee
-                    + ", which may call it after the iteration ends";
+                    + ", which may call it after " + region.ending() + " ends";
         }
         boolean passedContext = position == 0 && madeByContext(variable, file);
         String receiver = selectors == 0 && !passedContext ? outsideReceiver(call, arguments, scopes, body, file)
                 : null;
         return receiver == null ? null : " is passed to " + callee + ", a method of " + receiver
-                + " (declared outside the loop body), which may keep it";
+                + " (declared outside " + region.place() + "), which may keep it";
     }
 
     /**

@@ -110,6 +110,77 @@ final class PackageDeclarations {
         return false;
     }
 
+    /**
+     * The other files of the package that declare a top-level function (no
+     * receiver) named {@code name}, parsed; null when the package cannot be
+     * known (standard input), and a file that cannot be read or parsed is
+     * left out. Files already summarised answer from their summaries; in a
+     * directory not read yet, only files whose bytes show {@code func name(}
+     * or {@code func name[} are parsed: a package like net has 196 files,
+     * and lexing them all to find one helper cost more than the whole scan of
+     * the package.
+     */
+    List<ParsedFile> filesDeclaringFunction(ParsedFile file, String name) {
+        Path path = onDisk(file);
+        if (path == null) {
+            return null;
+        }
+        List<FileSummary> summaries = byDirectory.get(path.getParent());
+        List<ParsedFile> declaring = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path.getParent())) {
+            for (Path entry : entries) {
+                ParsedFile other = visibleFile(path, entry) ? declaringFile(entry, name, summaries) : null;
+                if (other != null && packageName(other.root()).equals(packageName(file.root()))
+                        && SameFileCallee.topLevelFunction(other.root(), name) != null) {
+                    declaring.add(other);
+                }
+            }
+        } catch (IOException unreadable) {
+            return declaring;
+        }
+        return declaring;
+    }
+
+    /**
+     * What names the files another file of the package sees: its directory,
+     * package name and whether it is a test file; null when the package cannot be known.
+     */
+    String packageKey(ParsedFile file) {
+        Path path = onDisk(file);
+        return path == null ? null : path.getParent() + " " + packageName(file.root()) + " "
+                + path.getFileName().toString().endsWith("_test.go");
+    }
+
+    /** A .go file beside {@code path} that its package may include: no test file for a non-test file. */
+    private static boolean visibleFile(Path path, Path entry) {
+        String name = entry.getFileName().toString();
+        return name.endsWith(".go") && !entry.getFileName().equals(path.getFileName())
+                && (path.getFileName().toString().endsWith("_test.go") || !name.endsWith("_test.go"))
+                && Files.isRegularFile(entry);
+    }
+
+    /** The file parsed, when it may declare the function {@code name}; else null. */
+    private static ParsedFile declaringFile(Path entry, String name, List<FileSummary> summaries) {
+        try {
+            if (summaries != null) {
+                for (FileSummary summary : summaries) {
+                    if (entry.equals(summary.path) && !summary.top.functions().contains(name)) {
+                        return null;
+                    }
+                }
+            }
+            byte[] content = Files.readAllBytes(entry);
+            return FunctionHeaders.mayDeclare(content, name) ? GoParsing.parse(entry.toString(), content) : null;
+        } catch (IOException | SyntaxError unreadable) {
+            return null;
+        }
+    }
+
+    /** Whether the file itself declares {@code name} at top level: no other file can. */
+    boolean declaresHere(ParsedFile file, String name) {
+        return TopLevelNames.of(file.tokens(), file.source()).names().contains(name);
+    }
+
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
         return declares(file, name, true);
@@ -121,7 +192,7 @@ final class PackageDeclarations {
     }
 
     private boolean declares(ParsedFile file, String name, boolean whenUnknown) {
-        if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {
+        if (declaresHere(file, name)) {
             return true;
         }
         List<FileSummary> others = otherFiles(file);
@@ -142,13 +213,8 @@ final class PackageDeclarations {
      * says (standard input without a real file name): then its package is unknown.
      */
     private List<FileSummary> otherFiles(ParsedFile file) {
-        Path path;
-        try {
-            path = file.source().location().toAbsolutePath().normalize();
-        } catch (InvalidPathException notAPath) {
-            return null;
-        }
-        if (!Files.isRegularFile(path)) {
+        Path path = onDisk(file);
+        if (path == null) {
             return null;
         }
         String fileName = path.getFileName().toString();
@@ -165,6 +231,17 @@ final class PackageDeclarations {
             }
         }
         return visible;
+    }
+
+    /** Where the file lies on disk, absolute; null when it is not on disk where its path says. */
+    private static Path onDisk(ParsedFile file) {
+        Path path;
+        try {
+            path = file.source().location().toAbsolutePath().normalize();
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
+        return Files.isRegularFile(path) ? path : null;
     }
 
     /**

@@ -48,7 +48,7 @@ final class SameFileCallee {
     }
 
     /** The function declaration without a receiver named {@code name}, or null. */
-    private static SyntaxNode topLevelFunction(SyntaxNode root, String name) {
+    static SyntaxNode topLevelFunction(SyntaxNode root, String name) {
         for (SyntaxNode top : root.children(NodeKind.TOP_LEVEL_DECL)) {
             SyntaxNode function = top.firstChild(NodeKind.FUNC_DECL);
             SyntaxNode declared = function == null ? null : function.firstChild(TokenKind.IDENTIFIER);
