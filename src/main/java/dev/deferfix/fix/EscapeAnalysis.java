@@ -289,7 +289,7 @@ public final class EscapeAnalysis implements SiteCheck {
     }
 
     /** The expression a range clause ranges over: the one after {@code range}. */
-    private static SyntaxNode rangedOver(SyntaxNode rangeClause) {
+    static SyntaxNode rangedOver(SyntaxNode rangeClause) {
         List<SyntaxNode> expressions = rangeClause.children(NodeKind.EXPRESSION);
         return expressions.get(expressions.size() - 1);
     }

@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the call's result. Every declaration of the name in the package counts
  * (build tags may pick any one). Functions it hands the value on to are read
  * the same way; one already being read adds nothing (a recursive call keeps
- * the value only if some other path does). Not read: builtins, conversions,
- * and function variables (a package-level {@code var hook = func(...)}).
+ * the value only if some other path does). A local variable given a function
+ * literal where it is declared, and never written again, is read as that
+ * literal. Not read: builtins, conversions, and other function values
+ * (parameters, a package-level {@code var hook = func(...)}).
  */
 final class ParameterKeeping {
     /**
@@ -73,11 +75,17 @@ final class ParameterKeeping {
         SyntaxNode head = call.child(0);
         SyntaxNode arguments = argument.parent();
         if (call.children().size() != 2 || call.child(1) != arguments.parent() || !head.is(NodeKind.OPERAND)
-                || !head.child(0).is(TokenKind.IDENTIFIER) || scopes.resolve(head.child(0)) != null) {
+                || !head.child(0).is(TokenKind.IDENTIFIER)) {
             return null;
         }
         String name = head.child(0).text();
         int index = arguments.children(NodeKind.EXPRESSION).indexOf(argument);
+        Declaration local = scopes.resolve(head.child(0));
+        if (local != null) {
+            // keep := func(x *T) {...}; keep(r): the literal's body is read like a function's
+            SyntaxNode literal = BoundLiteral.of(call, scopes, NameWrites.in(local.scope()));
+            return literal == null ? null : named(name, useOf(literal, index, file, name, reading));
+        }
         SyntaxNode here = SameFileCallee.topLevelFunction(file.root(), name);
         if (here == null && (PredeclaredNames.isFunctionOrType(name) || declarations.declaresHere(file, name))) {
             return null; // a builtin, a conversion, or a function variable of this file
@@ -87,7 +95,11 @@ final class ParameterKeeping {
         if (here == null && others == null) {
             return null; // no declaration found (a conversion, a function variable), or standard input
         }
-        use = others == null ? use : use.with(others);
+        return named(name, others == null ? use : use.with(others));
+    }
+
+    /** The use with its keeping told from the caller's side: " is passed to f, which may keep it: ...". */
+    private static Use named(String name, Use use) {
         return use.keptBy() == null ? use
                 : new Use(" is passed to " + name + ", which may keep it: " + use.keptBy(), use.returned());
     }
@@ -121,7 +133,7 @@ final class ParameterKeeping {
         return use;
     }
 
-    /** What {@code function} does with its parameter number {@code index}. */
+    /** What {@code function} (a declaration or a literal) does with its parameter number {@code index}. */
     private Use useOf(SyntaxNode function, int index, ParsedFile file, String name, Reading reading) {
         if (reading.functions.contains(function)) {
             reading.cyclesCut++;

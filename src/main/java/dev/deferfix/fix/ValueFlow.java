@@ -177,6 +177,18 @@ final class ValueFlow {
                                 : where + " is passed to " + calleeOf(call, parent)
                                 + ", which may run it after " + region.ending() + " ends";
                     }
+                    List<SyntaxNode> passed = parent.children(NodeKind.EXPRESSION);
+                    if (isBuiltin(call, parent, "copy") && passed.indexOf(value) == 1) {
+                        // copy(dst, src) writes the value into dst's elements
+                        return storedInto(passed.get(0), where, throughCall, callback, true);
+                    }
+                    if (isAppend(call, parent) && passed.indexOf(value) > 0) {
+                        // append may write into the backing array of its first argument, which other slices share
+                        String shared = storedInto(passed.get(0), where, throughCall, callback, true);
+                        if (shared != null) {
+                            return shared;
+                        }
+                    }
                     ParameterKeeping.Use use = keeping.useOf(call, value, scopes, region.file(), reading);
                     if (use != null && use.keptBy() != null) {
                         return where + use.keptBy();
@@ -239,10 +251,16 @@ final class ValueFlow {
      * result holds the literal, which is followed on to where it is kept.
      */
     private boolean isAppend(SyntaxNode call, SyntaxNode arguments) {
+        return isBuiltin(call, arguments, "append");
+    }
+
+    /** A call of the builtin {@code name}: no local of that name, and no function of the file (copy, append). */
+    private boolean isBuiltin(SyntaxNode call, SyntaxNode arguments, String name) {
         SyntaxNode head = call.child(0);
         return call.children().indexOf(arguments.parent()) == 1 && head.is(NodeKind.OPERAND)
-                && head.child(0).is(TokenKind.IDENTIFIER) && head.child(0).text().equals("append")
-                && scopes.resolve(head.child(0)) == null;
+                && head.child(0).is(TokenKind.IDENTIFIER) && head.child(0).text().equals(name)
+                && scopes.resolve(head.child(0)) == null
+                && SameFileCallee.topLevelFunction(region.file().root(), name) == null;
     }
 
     /** The callee as written, without spaces: {@code time.AfterFunc}, {@code g.add}. */
@@ -278,11 +296,11 @@ final class ValueFlow {
         List<SyntaxNode> values = list.children(NodeKind.EXPRESSION);
         if (targets.size() == values.size()) {
             SyntaxNode target = targets.get(values.indexOf(value));
-            return throughCall && namesError(target) ? null : storedInto(target, where, throughCall, callback);
+            return throughCall && namesError(target) ? null : storedInto(target, where, throughCall, callback, false);
         }
         for (SyntaxNode target : targets) {
             String escape = throughCall && namesError(target) ? null
-                    : storedInto(target, where, throughCall, callback);
+                    : storedInto(target, where, throughCall, callback, false);
             if (escape != null) {
                 return escape;
             }
@@ -297,7 +315,14 @@ final class ValueFlow {
     }
 
     /** The value lands in {@code target}: fine (and followed) when its root variable is declared in the body. */
-    private String storedInto(SyntaxNode target, String where, boolean throughCall, boolean callback) {
+    /**
+     * The value lands in {@code target} ({@code intoElements}: in its
+     * elements, as copy writes): fine (and followed) when its root variable
+     * is the region's own, and when a part of it is written, so is all the
+     * storage that variable shares.
+     */
+    private String storedInto(SyntaxNode target, String where, boolean throughCall, boolean callback,
+                              boolean intoElements) {
         SyntaxNode root = NameWrites.rootIdentifier(target);
         if (root == null) {
             return where + " is stored through " + target.text().strip();
@@ -306,11 +331,40 @@ final class ValueFlow {
             return null;
         }
         Declaration declaration = scopes.resolve(root);
-        boolean whole = root.text().equals(target.text().strip());
+        boolean whole = !intoElements && root.text().equals(target.text().strip());
         if (declaration == null || !region.keepsWithin(declaration, whole, tracked.containsKey(declaration))) {
             return where + " is stored in " + target.text().strip() + ", declared outside " + region.place();
         }
         track(declaration, throughCall, callback);
+        return whole ? null : intoSharedStorage(declaration, target, where, throughCall, callback, new HashSet<>());
+    }
+
+    /**
+     * A write into a part of {@code variable} writes into the storage it
+     * shares with the places it was assigned from ({@code o := s; o.last = r}):
+     * those hold the value too, followed on when they are the region's own,
+     * an escape otherwise.
+     */
+    private String intoSharedStorage(Declaration variable, SyntaxNode target, String where, boolean throughCall,
+                                     boolean callback, Set<Declaration> seen) {
+        if (!seen.add(variable)) {
+            return null;
+        }
+        for (SyntaxNode source : StorageSources.of(variable, scopes, region.body())) {
+            Declaration shared = scopes.resolve(source);
+            if (shared != null && tracked.containsKey(shared)) {
+                continue; // it holds the value already, and is followed: nothing new reaches it
+            }
+            if (shared == null || !region.keepsWithin(shared, false, tracked.containsKey(shared))) {
+                return where + " is stored in " + target.text().strip() + ", which shares storage with "
+                        + source.text() + ", declared outside " + region.place();
+            }
+            track(shared, throughCall, callback);
+            String escape = intoSharedStorage(shared, target, where, throughCall, callback, seen);
+            if (escape != null) {
+                return escape;
+            }
+        }
         return null;
     }
 
@@ -323,7 +377,7 @@ final class ValueFlow {
                 && (statement.hasChild(TokenKind.ASSIGN) || statement.hasChild(TokenKind.ASSIGN_OP)
                 || statement.hasChild(TokenKind.INC) || statement.hasChild(TokenKind.DEC));
         if (list.is(NodeKind.EXPRESSION_LIST) && assigns) {
-            return storedInto(expression, where + " as a key", false, false);
+            return storedInto(expression, where + " as a key", false, false, false);
         }
         return null;
     }

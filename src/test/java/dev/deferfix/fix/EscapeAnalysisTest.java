@@ -39,19 +39,33 @@ class EscapeAnalysisTest {
         "files = append(files, wrap(f))",
         "w := wrap(f)\n\t\tr.last = w",
         "w, err := wrapChecked(f)\n\t\tif err == nil {\n\t\t\tkept = w\n\t\t}",
+        // written into storage that a local variable shares with an outer one
+        "o := r\n\t\to.last = f",
+        "o := r\n\t\tp := o\n\t\tp.last = f",
+        "for _, x := range []*registry{r} {\n\t\t\tx.last = f\n\t\t}",
+        "var b registry\n\t\tp := &b\n\t\tp.last = f\n\t\tkept = b.last",
+        "copy(files, []*file{f})",
+        "buf := files[:0]\n\t\tbuf = append(buf, f)\n\t\t_ = buf",
+        "keep := func(x *file) { kept = x }\n\t\tkeep(f)",
     })
     void refusesWhenTheResourceLeavesTheIteration(String statement) throws Exception {
         Refusal refusal = check(loopWith("defer f.Close()\n\t\t" + statement));
         assertNotNull(refusal, statement);
         assertEquals(RefusalReason.RESOURCE_ESCAPES_ITERATION, refusal.reason());
         assertTrue(refusal.detail().startsWith("f ") || refusal.detail().startsWith("alias ")
-                || refusal.detail().startsWith("wrapped ") || refusal.detail().startsWith("p ") || refusal.detail().startsWith("w "), refusal.detail());
+                || refusal.detail().startsWith("wrapped ") || refusal.detail().startsWith("p ") || refusal.detail().startsWith("w ")
+                || refusal.detail().startsWith("b "), refusal.detail());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
         "use(f)",
         "f.Read()",
+        "var b registry\n\t\tb.last = f\n\t\t_ = b.last",
+        "o := &registry{}\n\t\to.last = f",
+        "var buf []*file\n\t\tbuf = append(buf, f)\n\t\t_ = buf",
+        "local := make([]*file, 1)\n\t\tcopy(local, []*file{f})",
+        "show := func(x *file) { use(x) }\n\t\tshow(f)",
         "n := f.size\n\t\ttotal += n",
         "name := f.name\n\t\tkept = nil\n\t\t_ = name",
         "total += f.size",
