@@ -9,7 +9,6 @@ import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class EscapeAnalysis implements SiteCheck {
         }
         if (escape == null) {
             escape = new ValueFlow(new IterationRegion(unit, site, joins), scopes, synchronousCalls, keeping,
-                    new ParameterKeeping.Reading(new HashSet<>()))
+                    new ParameterKeeping.Reading())
                     .firstEscape(resources);
         }
         return escape == null ? null : new Refusal(RefusalReason.RESOURCE_ESCAPES_ITERATION, escape);

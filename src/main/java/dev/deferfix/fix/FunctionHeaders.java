@@ -1,71 +1,62 @@
 package dev.deferfix.fix;
 
-import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * A byte search for a function's declaration in a file not parsed yet:
- * {@code func name(} or {@code func name[}, with any blanks between. It may
- * also match inside a comment or a string, so a match still needs parsing;
- * a file without one cannot declare the function.
+ * The names of the functions (no receiver) a file may declare, read from
+ * its bytes alone: each name that follows {@code func} and blanks and is
+ * followed by blanks and {@code (} or {@code [}. A match may also lie in a
+ * comment or a string, so a file named here still needs parsing to be sure;
+ * a file not named here for a name cannot declare that function. Far
+ * cheaper than lexing, for a package like net with 196 files.
  */
 final class FunctionHeaders {
-    private static final byte[] FUNC = "func".getBytes(StandardCharsets.US_ASCII);
-
     private FunctionHeaders() {
     }
 
-    static boolean mayDeclare(byte[] content, String name) {
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-        for (int at = indexOf(content, wanted, 0); at >= 0; at = indexOf(content, wanted, at + 1)) {
-            if (isHeader(content, at, wanted.length)) {
-                return true;
+    static Set<String> namesIn(byte[] content) {
+        Set<String> names = new HashSet<>();
+        for (int at = indexOfFunc(content, 0); at >= 0; at = indexOfFunc(content, at + 4)) {
+            int start = at + 4;
+            if (start >= content.length || !isBlank(content[start])) {
+                continue; // funcs, func(
+            }
+            while (start < content.length && isBlank(content[start])) {
+                start++;
+            }
+            int end = start;
+            while (end < content.length && isNamePart(content[end])) {
+                end++;
+            }
+            int next = end;
+            while (next < content.length && isBlank(content[next])) {
+                next++;
+            }
+            if (end > start && next < content.length && (content[next] == '(' || content[next] == '[')) {
+                names.add(new String(content, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        return false;
+        return names;
     }
 
-    /** Whether the name at {@code at} follows "func" and blanks and is followed by blanks and ( or [. */
-    private static boolean isHeader(byte[] content, int at, int length) {
-        int after = at + length;
-        while (after < content.length && isBlank(content[after])) {
-            after++;
-        }
-        if (after >= content.length || content[after] != '(' && content[after] != '[') {
-            return false;
-        }
-        int before = at - 1;
-        if (before < 0 || !isBlank(content[before])) {
-            return false;
-        }
-        while (before >= 0 && isBlank(content[before])) {
-            before--;
-        }
-        int start = before - FUNC.length + 1;
-        if (start < 0 || start > 0 && !isBlank(content[start - 1])) {
-            return false;
-        }
-        for (int i = 0; i < FUNC.length; i++) {
-            if (content[start + i] != FUNC[i]) {
-                return false;
+    /** The next "func" at or after {@code from} that starts the file or follows a blank; -1 if none. */
+    private static int indexOfFunc(byte[] content, int from) {
+        for (int i = from; i + 4 <= content.length; i++) {
+            if (content[i] == 'f' && content[i + 1] == 'u' && content[i + 2] == 'n' && content[i + 3] == 'c'
+                    && (i == 0 || isBlank(content[i - 1]))) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    /** A letter, digit, underscore, or a byte of a multi-byte UTF-8 character (Go allows Unicode letters). */
+    private static boolean isNamePart(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b < 0;
     }
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-    }
-
-    private static int indexOf(byte[] content, byte[] wanted, int from) {
-        outer:
-        for (int i = from; i <= content.length - wanted.length; i++) {
-            for (int j = 0; j < wanted.length; j++) {
-                if (content[i + j] != wanted[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -39,6 +39,8 @@ final class PackageDeclarations {
     static final int NONE = -1;
 
     private final Map<Path, List<FileSummary>> byDirectory = new ConcurrentHashMap<>();
+    /** Per directory, which files may declare each function name ({@link FunctionHeaders}). */
+    private final Map<Path, Map<String, List<Path>>> functionHeaders = new ConcurrentHashMap<>();
 
     /**
      * The index of the parameter that the top-level function {@code name}
@@ -114,31 +116,60 @@ final class PackageDeclarations {
      * The other files of the package that declare a top-level function (no
      * receiver) named {@code name}, parsed; null when the package cannot be
      * known (standard input), and a file that cannot be read or parsed is
-     * left out. Files already summarised answer from their summaries; in a
-     * directory not read yet, only files whose bytes show {@code func name(}
-     * or {@code func name[} are parsed: a package like net has 196 files,
-     * and lexing them all to find one helper cost more than the whole scan of
-     * the package.
+     * left out. Only files whose bytes show such a function header are
+     * parsed ({@link FunctionHeaders}): a package like net has 196 files,
+     * and lexing them all to find one helper cost more than the whole scan
+     * of the package.
      */
     List<ParsedFile> filesDeclaringFunction(ParsedFile file, String name) {
         Path path = onDisk(file);
         if (path == null) {
             return null;
         }
-        List<FileSummary> summaries = byDirectory.get(path.getParent());
         List<ParsedFile> declaring = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path.getParent())) {
+        for (Path other : functionHeadersIn(path.getParent()).getOrDefault(name, List.of())) {
+            ParsedFile parsed = visibleFile(path, other) ? parse(other) : null;
+            if (parsed != null && packageName(parsed.root()).equals(packageName(file.root()))
+                    && SameFileCallee.topLevelFunction(parsed.root(), name) != null) {
+                declaring.add(parsed);
+            }
+        }
+        return declaring;
+    }
+
+    /** For each function name the directory's .go files may declare, those files; read once per run. */
+    private Map<String, List<Path>> functionHeadersIn(Path directory) {
+        Map<String, List<Path>> index = functionHeaders.get(directory);
+        if (index != null) {
+            return index;
+        }
+        index = new HashMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                ParsedFile other = visibleFile(path, entry) ? declaringFile(entry, name, summaries) : null;
-                if (other != null && packageName(other.root()).equals(packageName(file.root()))
-                        && SameFileCallee.topLevelFunction(other.root(), name) != null) {
-                    declaring.add(other);
+                if (entry.getFileName().toString().endsWith(".go") && Files.isRegularFile(entry)) {
+                    for (String name : FunctionHeaders.namesIn(Files.readAllBytes(entry))) {
+                        List<Path> files = index.get(name);
+                        if (files == null) {
+                            files = new ArrayList<>();
+                            index.put(name, files);
+                        }
+                        files.add(entry);
+                    }
                 }
             }
         } catch (IOException unreadable) {
-            return declaring;
+            // what was read stands: the rest of the package is unknown, as an unreadable file is
         }
-        return declaring;
+        functionHeaders.putIfAbsent(directory, index);
+        return index;
+    }
+
+    private static ParsedFile parse(Path file) {
+        try {
+            return GoParsing.parse(file.toString(), Files.readAllBytes(file));
+        } catch (IOException | SyntaxError unreadable) {
+            return null;
+        }
     }
 
     /**
@@ -159,28 +190,6 @@ final class PackageDeclarations {
                 && Files.isRegularFile(entry);
     }
 
-    /** The file parsed, when it may declare the function {@code name}; else null. */
-    private static ParsedFile declaringFile(Path entry, String name, List<FileSummary> summaries) {
-        try {
-            if (summaries != null) {
-                for (FileSummary summary : summaries) {
-                    if (entry.equals(summary.path) && !summary.top.functions().contains(name)) {
-                        return null;
-                    }
-                }
-            }
-            byte[] content = Files.readAllBytes(entry);
-            return FunctionHeaders.mayDeclare(content, name) ? GoParsing.parse(entry.toString(), content) : null;
-        } catch (IOException | SyntaxError unreadable) {
-            return null;
-        }
-    }
-
-    /** Whether the file itself declares {@code name} at top level: no other file can. */
-    boolean declaresHere(ParsedFile file, String name) {
-        return TopLevelNames.of(file.tokens(), file.source()).names().contains(name);
-    }
-
     /** Whether the package declares {@code name} at top level (or might: a file of it cannot be read). */
     boolean declares(ParsedFile file, String name) {
         return declares(file, name, true);
@@ -192,7 +201,7 @@ final class PackageDeclarations {
     }
 
     private boolean declares(ParsedFile file, String name, boolean whenUnknown) {
-        if (declaresHere(file, name)) {
+        if (TopLevelNames.of(file.tokens(), file.source()).names().contains(name)) {
             return true;
         }
         List<FileSummary> others = otherFiles(file);

@@ -5,6 +5,8 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +56,19 @@ final class ParameterKeeping {
         this.synchronousCalls = synchronousCalls;
     }
 
-    /** The functions whose bodies are being followed, up the chain, and how often a cycle was cut short. */
+    /**
+     * One question's reading: the functions whose bodies are being followed,
+     * up the chain; how often a cycle was cut short; and what each function
+     * read to the end without a cut does with each parameter, so that one
+     * reached along many paths is read once.
+     */
     static final class Reading {
-        private final Set<SyntaxNode> functions;
-        private int cyclesCut;
+        /** Calls followed into calls beyond this depth are not read: the answer is "may keep". */
+        private static final int DEEPEST = 6;
 
-        Reading(Set<SyntaxNode> functions) {
-            this.functions = functions;
-        }
+        private final Set<SyntaxNode> functions = new HashSet<>();
+        private final Map<SyntaxNode, Map<Integer, Use>> known = new HashMap<>();
+        private int cyclesCut;
     }
 
     /**
@@ -87,7 +94,7 @@ final class ParameterKeeping {
             return literal == null ? null : named(name, useOf(literal, index, file, name, reading));
         }
         SyntaxNode here = SameFileCallee.topLevelFunction(file.root(), name);
-        if (here == null && (PredeclaredNames.isFunctionOrType(name) || declarations.declaresHere(file, name))) {
+        if (here == null && (PredeclaredNames.isFunctionOrType(name) || declaresOtherwise(file.root(), name))) {
             return null; // a builtin, a conversion, or a function variable of this file
         }
         Use use = here == null ? Use.NOTHING : useOf(here, index, file, name, reading);
@@ -96,6 +103,17 @@ final class ParameterKeeping {
             return null; // no declaration found (a conversion, a function variable), or standard input
         }
         return named(name, others == null ? use : use.with(others));
+    }
+
+    /** Whether the file declares {@code name} at top level as a type, variable or constant. */
+    private static boolean declaresOtherwise(SyntaxNode root, String name) {
+        for (SyntaxNode top : root.children(NodeKind.TOP_LEVEL_DECL)) {
+            SyntaxNode declaration = top.firstChild(NodeKind.DECLARATION);
+            if (declaration != null && Declarations.declaredBy(declaration).contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The use with its keeping told from the caller's side: " is passed to f, which may keep it: ...". */
@@ -139,6 +157,27 @@ final class ParameterKeeping {
             reading.cyclesCut++;
             return Use.NOTHING;
         }
+        Use known = reading.known.getOrDefault(function, Map.of()).get(index);
+        if (known != null) {
+            return known;
+        }
+        if (reading.functions.size() >= Reading.DEEPEST) {
+            return new Use("the calls it hands the value on through go too deep to follow", true);
+        }
+        int cyclesCut = reading.cyclesCut;
+        Use use = read(function, index, file, name, reading);
+        if (reading.cyclesCut == cyclesCut) {
+            Map<Integer, Use> byIndex = reading.known.get(function);
+            if (byIndex == null) {
+                byIndex = new HashMap<>();
+                reading.known.put(function, byIndex);
+            }
+            byIndex.put(index, use);
+        }
+        return use;
+    }
+
+    private Use read(SyntaxNode function, int index, ParsedFile file, String name, Reading reading) {
         if (function.firstChild(NodeKind.BLOCK) == null) {
             return new Use("it has no body here (it is written in assembly or linked in)", true);
         }
