@@ -106,6 +106,19 @@ class ParameterKeepingTest {
     }
 
     @Test
+    void callsHandedOnTooDeepCountAsKeeping() throws Exception {
+        StringBuilder chain = new StringBuilder();
+        for (int i = 1; i <= 7; i++) {
+            chain.append("\nfunc pass").append(i).append("(v *file) {\n\tpass").append(i + 1).append("(v)\n}\n");
+        }
+        String deep = source("use(g)", "pass1(f)") + chain + "\nfunc pass8(v *file) { use(v) }\n";
+        assertTrue(EscapeAnalysisTest.check(deep).detail().endsWith("the calls it hands the value on through go too deep"
+                + " to follow"));
+        String shallow = source("use(g)", "pass4(f)") + chain + "\nfunc pass8(v *file) { use(v) }\n";
+        assertNull(EscapeAnalysisTest.check(shallow));
+    }
+
+    @Test
     void aMethodOfALocalObjectHoldsWhatItIsGiven() throws Exception {
         Refusal refusal = EscapeAnalysisTest.check(source("use(g)", "b := &batch{}\n\t\tb.add(f)\n\t\tkept = b.first"));
         assertEquals("b (line 32) is stored in kept, declared outside the loop body", refusal.detail());
