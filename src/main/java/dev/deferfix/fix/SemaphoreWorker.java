@@ -85,7 +85,7 @@ public final class SemaphoreWorker implements Strategy {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, imports == null
                     ? "the name sync is taken in this file" : "the loop is not laid out as gofmt prints it");
         }
-        FreshNames names = FreshNames.of(unit.file());
+        FreshNames names = FreshNames.of(unit);
         Worker worker = new Worker(names.fresh("wg"), names.fresh("sem"), returnsErrors ? names.fresh("errc") : null);
         List<Edit> edits = new ArrayList<>(imports);
         edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),

@@ -172,6 +172,27 @@ class SemaphoreWorkerTest {
         assertNotIndependent(text.replace("range table", "range tableOfAnotherFile"), "&table takes the address");
     }
 
+    /**
+     * The first loop's rewrite imports sync, so the other two wait for the
+     * next round and are planned there on the same text: the third must not
+     * declare the names the second one introduces.
+     */
+    @Test
+    void loopsRewrittenInOneRoundDeclareDifferentNames() throws Exception {
+        String loop = "\tfor _, path := range paths {\n\t\tfile, err := os.Open(path)\n\t\tif err != nil {\n"
+                + "\t\t\treturn err\n\t\t}\n\t\tdefer file.Close()\n\t\tif _, err := file.Stat(); err != nil {\n"
+                + "\t\t\treturn err\n\t\t}\n\t}\n";
+        String text = "package p\n\nimport \"os\"\n\nfunc f(paths []string) error {\n" + loop + loop + loop
+                + "\treturn nil\n}\n";
+        String fixed = fix(text, 4).text();
+        for (String name : new String[] {"sem", "sem1", "sem2"}) {
+            assertEquals(fixed.indexOf("\t" + name + " := make("), fixed.lastIndexOf("\t" + name + " := make("), fixed);
+            assertTrue(fixed.contains("\t" + name + " := make("), fixed);
+        }
+        assertTrue(fixed.contains("\tvar wg2 sync.WaitGroup\n"), fixed);
+        GoParsing.parse("a.go", fixed.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The file is left as it was, refused as not independent for a reason that mentions {@code detail}. */
     private static void assertNotIndependent(String text, String detail) throws Exception {
         FileFix fix = fix(text, 4);
