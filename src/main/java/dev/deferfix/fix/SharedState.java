@@ -99,8 +99,8 @@ final class SharedState {
             if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
                 change = processStateCall(node);
             }
-            if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
-                change = calledFunction(node);
+            if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
+                change = usedFunction(node.child(0));
             }
             if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
                 change = use(node.child(0));
@@ -113,26 +113,27 @@ final class SharedState {
     }
 
     /**
-     * A call of a top-level function of the package by its plain name. One
-     * declared in this file is read like the body, with the package's
-     * variables as what iterations share (afero's tests call a tmpFile that
-     * writes a package-level map). One of another file is not read: an
-     * unexported one (a helper) is refused, an exported one is taken, like
-     * another package's, to be safe for concurrent use.
+     * A top-level function of the package named in the body: called by its
+     * plain name, instantiated ({@code add[int](x)}), in parentheses
+     * ({@code (add)(x)}) or taken as a value ({@code f := add}, {@code apply(add, x)}),
+     * it may run in every iteration at once. One declared in this file is read
+     * like the body, with the package's variables as what iterations share
+     * (afero's tests call a tmpFile that writes a package-level map). One of
+     * another file is not read: an unexported one (a helper) is refused, an
+     * exported one is taken, like another package's, to be safe for concurrent use.
      */
-    private String calledFunction(SyntaxNode primary) {
-        String callee = GoTrees.calleeText(primary);
-        SyntaxNode name = primary.firstToken();
-        if (callee == null || callee.contains(".") || callee.contains("[") || name == null
-                || !name.is(TokenKind.IDENTIFIER) || scopes.resolve(name) != null) {
+    private String usedFunction(SyntaxNode identifier) {
+        String name = identifier.text();
+        if (scopes.resolve(identifier) != null || file.packageVariables().containsKey(name)
+                || file.importNames().contains(name)) {
             return null;
         }
-        SyntaxNode function = file.functions().get(callee);
+        SyntaxNode function = file.functions().get(name);
         if (function == null) {
-            boolean helperElsewhere = Character.isLowerCase(callee.charAt(0))
-                    && file.declarations().declaresFunctionElsewhere(unit.file(), callee);
-            return helperElsewhere ? at(primary, callee + " is a function of another file of the package, which this"
-                    + " check does not read: it may change package state that every iteration shares") : null;
+            boolean helperElsewhere = Character.isLowerCase(name.charAt(0))
+                    && file.declarations().declaresFunctionElsewhere(unit.file(), name);
+            return helperElsewhere ? at(identifier, name + " is a function of another file of the package, which"
+                    + " this check does not read: it may change package state that every iteration shares") : null;
         }
         if (!file.visited().add(function) || locksFirst(function)) {
             return null;
@@ -141,7 +142,7 @@ final class SharedState {
         String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null, file)
                 .find() : at(writes.get(0), "it writes " + writes.get(0).text()
                 + ", declared outside it");
-        return change == null ? null : at(primary, "the call of " + callee + " (declared at line "
+        return change == null ? null : at(identifier, "the call of " + name + " (declared at line "
                 + unit.file().source().line(function.start()) + "): " + change);
     }
 

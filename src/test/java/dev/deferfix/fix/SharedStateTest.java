@@ -86,6 +86,8 @@ class SharedStateTest {
                 	defer guard.Unlock()
                 	registry[name]++
                 }
+
+                func remember[T any](v T) { cache[fmt.Sprint(v)]++ }
                 """.replace("STATEMENT", statement);
     }
 
@@ -121,7 +123,12 @@ class SharedStateTest {
                 Arguments.of("counts[path] = i", "the body writes counts[path]"),
                 Arguments.of("register(path)", "the call of register (declared at line 21): it writes registry[name]"),
                 Arguments.of("registerAll(path, dir)", "the call of registerAll (declared at line 23): the call of"
-                        + " register (declared at line 21): it writes registry[name]"));
+                        + " register (declared at line 21): it writes registry[name]"),
+                Arguments.of("remember[string](path)", "the call of remember (declared at line 63): it writes cache"),
+                Arguments.of("(register)(path)", "the call of register (declared at line 21)"),
+                Arguments.of("((remember[string]))(path)", "the call of remember (declared at line 63)"),
+                Arguments.of("add := register\n\t\tadd(path)", "the call of register (declared at line 21)"),
+                Arguments.of("apply(register, path)", "the call of register (declared at line 21)"));
     }
 
     @ParameterizedTest
@@ -153,6 +160,7 @@ class SharedStateTest {
         "results[i] = len(path)",
         "results[i] += limit",
         "results[i] = measure(path)",
+        "results[i] = (measure)(path)",
         "note(path)"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
