@@ -95,6 +95,9 @@ final class SharedState {
             if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
                 recordAliases(node);
             }
+            if (node.is(NodeKind.RANGE_CLAUSE) && node.hasChild(TokenKind.DEFINE)) {
+                recordRangeAlias(node);
+            }
             String change = node.is(NodeKind.SIMPLE_STMT) ? writeThroughAlias(node) : null;
             if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
                 change = processStateCall(node);
@@ -184,7 +187,7 @@ final class SharedState {
         return null;
     }
 
-    /** {@code b := buf} or {@code p := &v}: b and p stand for what they copy. */
+    /** {@code b := buf}, {@code p := &v} or {@code b := out[:0]}: b and p stand for what they copy. */
     private void recordAliases(SyntaxNode define) {
         List<SyntaxNode> names = define.child(0).children(NodeKind.EXPRESSION);
         List<SyntaxNode> values = define.child(2).children(NodeKind.EXPRESSION);
@@ -199,7 +202,25 @@ final class SharedState {
         }
     }
 
-    /** The variable an expression copies as it is ({@code v}, {@code &v}, {@code v.f.g}), or null. */
+    /**
+     * {@code for _, a := range accs}: a is an element of accs, so a write
+     * through it ({@code a.n = v}) lands in what accs holds, as through a copy.
+     */
+    private void recordRangeAlias(SyntaxNode range) {
+        List<SyntaxNode> expressions = range.children(NodeKind.EXPRESSION);
+        SyntaxNode value = expressions.size() == 3 ? LocalScopes.plainIdentifier(expressions.get(1)) : null;
+        SyntaxNode ranged = value == null ? null : copiedVariable(expressions.get(2));
+        Declaration inner = value == null ? null : scopes.resolve(value);
+        Declaration outer = ranged == null ? null : shared(ranged, true);
+        if (inner != null && outer != null) {
+            aliases.put(inner, outer);
+        }
+    }
+
+    /**
+     * The variable whose storage an expression reaches as it is: {@code v},
+     * {@code &v}, {@code v.f.g} or a slice of it, {@code v[:0]}, or null.
+     */
     private static SyntaxNode copiedVariable(SyntaxNode expression) {
         if (expression.children().size() != 1 || !expression.child(0).is(NodeKind.UNARY_EXPR)) {
             return null;
@@ -213,8 +234,11 @@ final class SharedState {
             return null;
         }
         for (SyntaxNode suffix : primary.children().subList(1, primary.children().size())) {
-            if (!suffix.is(NodeKind.SUFFIX) || !suffix.child(0).is(TokenKind.DOT)
-                    || !suffix.child(1).is(TokenKind.IDENTIFIER)) {
+            boolean field = suffix.is(NodeKind.SUFFIX) && suffix.child(0).is(TokenKind.DOT)
+                    && suffix.child(1).is(TokenKind.IDENTIFIER);
+            boolean slice = suffix.is(NodeKind.SUFFIX) && suffix.child(0).is(NodeKind.INDEX_SUFFIX)
+                    && suffix.child(0).firstChild(NodeKind.SLICE_TAIL) != null;
+            if (!field && !slice) {
                 return null;
             }
         }

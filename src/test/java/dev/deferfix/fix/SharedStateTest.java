@@ -58,7 +58,7 @@ class SharedStateTest {
                 type server struct{ n int }
 
                 func (s *server) run(ctx context.Context, db *sql.DB, t *testing.T, dir string, fn func(string),
-                	conns []io.Closer, paths []string) error {
+                	conns []io.Closer, paths []string, peers []*server) error {
                 	buf := new(bytes.Buffer)
                 	var mu sync.Mutex
                 	limit := 10
@@ -124,6 +124,10 @@ class SharedStateTest {
                 Arguments.of("register(path)", "the call of register (declared at line 21): it writes registry[name]"),
                 Arguments.of("registerAll(path, dir)", "the call of registerAll (declared at line 23): the call of"
                         + " register (declared at line 21): it writes registry[name]"),
+                Arguments.of("for _, p := range peers {\n\t\t\tp.n++\n\t\t}", "writes p.n, and p is a copy of peers"),
+                Arguments.of("for _, p := range peers[1:] {\n\t\t\tp.n = i\n\t\t}", "p is a copy of peers"),
+                Arguments.of("buf := results[:0]\n\t\tbuf = append(buf, i)\n\t\t_ = buf", "append changes buf"),
+                Arguments.of("for _, c := range conns {\n\t\t\t_ = c.Close()\n\t\t}", "c.Close is called on c"),
                 Arguments.of("remember[string](path)", "the call of remember (declared at line 63): it writes cache"),
                 Arguments.of("(register)(path)", "the call of register (declared at line 21)"),
                 Arguments.of("((remember[string]))(path)", "the call of remember (declared at line 63)"),
@@ -161,6 +165,9 @@ class SharedStateTest {
         "results[i] += limit",
         "results[i] = measure(path)",
         "results[i] = (measure)(path)",
+        "for _, p := range peers {\n\t\t\tp = nil\n\t\t\t_ = p\n\t\t}",
+        "for j, p := range peers[i:] {\n\t\t\tresults[i] += j + p.n\n\t\t}",
+        "buf := make([]int, 0, 1)\n\t\tbuf = append(buf, results[i])\n\t\t_ = buf",
         "note(path)"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
