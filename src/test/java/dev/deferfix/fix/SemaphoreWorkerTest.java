@@ -125,12 +125,30 @@ class SemaphoreWorkerTest {
     void theExplanationSaysTheProgramChanges() throws Exception {
         FileFix fix = fix(program("_ = path"), 3);
         assertTrue(fix.text().contains("\t// The iterations below run concurrently, at most 3 at a time, in no fixed order;\n"
-                + "\t// an error no longer stops the loop: the first one is returned once all have finished.\n"
+                + "\t// an error or panic no longer stops the loop: once all have finished, the first panic\n"
+                + "\t// is raised again, else the first error is returned.\n"
                 + "\tsem := make(chan struct{}, 3)\n"), "the diff shows the change in words:\n" + fix.text());
         String explanation = fix.findings().get(0).resolution().explanation();
         assertTrue(explanation.contains("changes the program") && explanation.contains("concurrently")
-                && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3"),
-                explanation);
+                && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3")
+                && explanation.contains("the first one is raised again"), explanation);
+    }
+
+    /**
+     * A runtime panic in an iteration (a division by zero) would end the
+     * process in its goroutine: it is kept and raised again in the caller
+     * after Wait, before the first error is returned, so a recover there sees it.
+     */
+    @Test
+    void aPanicInAnIterationIsRaisedAgainInTheCaller() throws Exception {
+        String text = program("_ = 1 / len(path)").replace("var shared", "var panics = 0\n\nvar shared");
+        String fixed = fix(text, 4).text();
+        assertTrue(fixed.contains("\tpanics1 := make(chan interface{}, 1)\n"), fixed);
+        assertTrue(fixed.contains("\t\t\tdefer func() {\n\t\t\t\t<-sem\n\t\t\t\tif p := recover(); p != nil {\n"
+                + "\t\t\t\t\tselect {\n\t\t\t\t\tcase panics1 <- p:\n\t\t\t\t\tdefault:\n\t\t\t\t\t}\n\t\t\t\t}\n"
+                + "\t\t\t}()\n"), fixed);
+        assertTrue(fixed.contains("\twg.Wait()\n\tclose(panics1)\n\tif p := <-panics1; p != nil {\n\t\tpanic(p)\n\t}\n"
+                + "\tclose(errc)\n"), fixed);
     }
 
     @Test
