@@ -80,6 +80,12 @@ public final class SemaphoreWorker implements Strategy {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "another file of the package declares sync at package "
                     + "level, so this file cannot import the package sync under its own name");
         }
+        String shadowed = shadowedBuiltin(unit);
+        if (shadowed != null) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "the pool's code calls the predeclared " + shadowed
+                    + ", which this " + (declarations.knownToDeclare(unit.file(), shadowed) ? "package" : "function")
+                    + " declares again");
+        }
         BodyWrapping wrapping = BodyWrapping.of(unit, returnsErrors ? 2 : 1);
         if (imports == null || wrapping == null || !SourceLines.startsLine(unit.file().source().text(), loop.start())) {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, imports == null
@@ -106,6 +112,26 @@ public final class SemaphoreWorker implements Strategy {
         String after = wrapping.linesAtLoopLevel(worker.after());
         edits.add(Edit.insert(loop.end(), wrapping.eol() + after.substring(0, after.length() - wrapping.eol().length())));
         return Plan.rewrite(NAME, edits, explanation(options.maxConcurrency(), returnsErrors));
+    }
+
+    /** Predeclared names the pool's code uses: declared again, they would mean something else there. */
+    private static final List<String> POOL_BUILTINS = List.of("make", "close", "panic", "recover", "error", "nil");
+
+    /** A name of {@link #POOL_BUILTINS} that the package or the loop's function declares, or null. */
+    private String shadowedBuiltin(LoopUnit unit) {
+        for (String name : POOL_BUILTINS) {
+            if (declarations.knownToDeclare(unit.file(), name)) {
+                return name;
+            }
+        }
+        SyntaxNode function = GoTrees.outermostFunction(unit.loop());
+        LocalScopes scopes = LocalScopes.of(function);
+        for (SyntaxNode node : function.subtree()) {
+            if (node.is(TokenKind.IDENTIFIER) && POOL_BUILTINS.contains(node.text()) && scopes.resolve(node) != null) {
+                return node.text();
+            }
+        }
+        return null;
     }
 
     private static String explanation(int maxConcurrency, boolean returnsErrors) {

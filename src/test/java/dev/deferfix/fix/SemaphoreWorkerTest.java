@@ -211,6 +211,25 @@ class SemaphoreWorkerTest {
         GoParsing.parse("a.go", fixed.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The pool calls recover, panic, make and close: one declared again would not be the builtin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"var recover = func() interface{} { return nil }\n\n", "func panic(interface{}) {}\n\n"})
+    void aPackageThatDeclaresABuiltinThePoolCallsIsRefused(String declaration) throws Exception {
+        String text = program("_ = path").replace("var shared", declaration + "var shared");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.UNSUPPORTED_SYNTAX.code())
+                && reason(fix).contains("which this package declares again"), reason(fix));
+    }
+
+    @Test
+    void aFunctionThatDeclaresABuiltinThePoolCallsIsRefused() throws Exception {
+        String text = program("_ = path").replace("\tcount := 0\n", "\tcount := 0\n\tclose := func() {}\n\tclose()\n");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).contains("the predeclared close, which this function declares again"), reason(fix));
+    }
+
     /** The file is left as it was, refused as not independent for a reason that mentions {@code detail}. */
     private static void assertNotIndependent(String text, String detail) throws Exception {
         FileFix fix = fix(text, 4);
