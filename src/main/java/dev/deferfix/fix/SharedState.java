@@ -6,6 +6,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,19 +53,29 @@ final class SharedState {
      * top-level functions without a receiver by name, and those read already.
      */
     private record FileFacts(Set<String> importNames, Map<String, Declaration> packageVariables,
-                             Map<String, SyntaxNode> functions, PackageDeclarations declarations,
-                             Set<SyntaxNode> visited) {
+                             Map<String, SyntaxNode> functions, Map<String, List<SyntaxNode>> methods,
+                             PackageDeclarations declarations, Set<SyntaxNode> visited) {
 
         static FileFacts of(SyntaxNode root, PackageDeclarations declarations) {
             Map<String, SyntaxNode> functions = new HashMap<>();
+            Map<String, List<SyntaxNode>> methods = new HashMap<>();
             for (SyntaxNode function : root.descendants(NodeKind.FUNC_DECL)) {
                 SyntaxNode name = function.firstChild(TokenKind.IDENTIFIER);
-                if (function.firstChild(NodeKind.RECEIVER) == null && name != null
-                        && function.firstChild(NodeKind.BLOCK) != null) {
+                if (name == null || function.firstChild(NodeKind.BLOCK) == null) {
+                    continue;
+                }
+                if (function.firstChild(NodeKind.RECEIVER) == null) {
                     functions.putIfAbsent(name.text(), function);
+                } else {
+                    List<SyntaxNode> named = methods.get(name.text());
+                    if (named == null) {
+                        named = new ArrayList<>();
+                        methods.put(name.text(), named);
+                    }
+                    named.add(function);
                 }
             }
-            return new FileFacts(ImportNames.of(root), DeclaredTypes.packageVariables(root), functions,
+            return new FileFacts(ImportNames.of(root), DeclaredTypes.packageVariables(root), functions, methods,
                     declarations, new HashSet<>());
         }
     }
@@ -138,6 +149,28 @@ final class SharedState {
             return helperElsewhere ? at(identifier, name + " is a function of another file of the package, which"
                     + " this check does not read: it may change package state that every iteration shares") : null;
         }
+        return read(function, identifier, name);
+    }
+
+    /**
+     * {@code v.m(x)} on a variable of one iteration: every method named m of
+     * this file is read for what it changes besides its receiver, with the
+     * package's variables as what iterations share. What the receiver
+     * reaches through its pointer fields counts as its own (a limitation).
+     */
+    private String ownMethod(SyntaxNode identifier, String method) {
+        List<SyntaxNode> methods = file.methods().get(method);
+        for (int i = 0; methods != null && i < methods.size(); i++) {
+            String change = read(methods.get(i), identifier, identifier.text() + "." + method);
+            if (change != null) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    /** What a function of this file, used at {@code where}, may change that iterations share; each is read once. */
+    private String read(SyntaxNode function, SyntaxNode where, String callee) {
         if (!file.visited().add(function) || locksFirst(function)) {
             return null;
         }
@@ -145,7 +178,7 @@ final class SharedState {
         String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null, file)
                 .find() : at(writes.get(0), "it writes " + writes.get(0).text()
                 + ", declared outside it");
-        return change == null ? null : at(identifier, "the call of " + name + " (declared at line "
+        return change == null ? null : at(where, "the call of " + callee + " (declared at line "
                 + unit.file().source().line(function.start()) + "): " + change);
     }
 
@@ -292,6 +325,9 @@ final class SharedState {
         }
         Declaration declaration = shared(identifier, true);
         String method = beforeCall.child(0).is(TokenKind.DOT) ? beforeCall.child(1).text() : "";
+        if (declaration == null && scopes.resolve(identifier) != null) {
+            return ownMethod(identifier, method);
+        }
         if (declaration == null || KnownCalls.isLockMethod(method) || DeclaredTypes.isConcurrencySafe(declaration)
                 || DeclaredTypes.isValue(declaration)) {
             return null;

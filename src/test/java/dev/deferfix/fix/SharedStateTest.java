@@ -88,6 +88,12 @@ class SharedStateTest {
                 }
 
                 func remember[T any](v T) { cache[fmt.Sprint(v)]++ }
+
+                var served int
+
+                func (s *server) count() { served++ }
+
+                func (s *server) bump() { s.n++ }
                 """.replace("STATEMENT", statement);
     }
 
@@ -128,6 +134,8 @@ class SharedStateTest {
                 Arguments.of("for _, p := range peers[1:] {\n\t\t\tp.n = i\n\t\t}", "p is a copy of peers"),
                 Arguments.of("buf := results[:0]\n\t\tbuf = append(buf, i)\n\t\t_ = buf", "append changes buf"),
                 Arguments.of("for _, c := range conns {\n\t\t\t_ = c.Close()\n\t\t}", "c.Close is called on c"),
+                Arguments.of("own := &server{}\n\t\town.count()", "the call of own.count (declared at line 68): it"
+                        + " writes served"),
                 Arguments.of("remember[string](path)", "the call of remember (declared at line 63): it writes cache"),
                 Arguments.of("(register)(path)", "the call of register (declared at line 21)"),
                 Arguments.of("((remember[string]))(path)", "the call of remember (declared at line 63)"),
@@ -165,6 +173,7 @@ class SharedStateTest {
         "results[i] += limit",
         "results[i] = measure(path)",
         "results[i] = (measure)(path)",
+        "own := &server{}\n\t\town.bump()",
         "for _, p := range peers {\n\t\t\tp = nil\n\t\t\t_ = p\n\t\t}",
         "for j, p := range peers[i:] {\n\t\t\tresults[i] += j + p.n\n\t\t}",
         "buf := make([]int, 0, 1)\n\t\tbuf = append(buf, results[i])\n\t\t_ = buf",
