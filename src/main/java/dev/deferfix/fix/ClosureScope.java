@@ -60,7 +60,7 @@ public final class ClosureScope implements Strategy {
         if (returnsOnlyNonNilErrors(unit, function, exits)) {
             return errorShape(unit, wrapping, exits);
         }
-        return new FlowSignals(unit, wrapping, exits, function, FreshNames.of(unit.file())).plan();
+        return new FlowSignals(unit, wrapping, exits, function, FreshNames.of(unit)).plan();
     }
 
     private static Plan plain(LoopUnit unit, BodyWrapping wrapping, List<Exit> exits) {

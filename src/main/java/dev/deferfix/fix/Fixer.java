@@ -5,6 +5,7 @@ import dev.deferfix.edit.EditApplier;
 import dev.deferfix.find.DeferSite;
 import dev.deferfix.find.Detector;
 import dev.deferfix.find.Finding;
+import dev.deferfix.find.GoTrees;
 import dev.deferfix.find.GoVersion;
 import dev.deferfix.find.LazyFingerprint;
 import dev.deferfix.find.Resolution;
@@ -17,10 +18,12 @@ import dev.deferfix.parse.SyntaxNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rewrite stage for one file. Loops are rewritten innermost first: each
@@ -72,6 +75,7 @@ public final class Fixer {
                 if (!plan.isRefused()) {
                     edits.addAll(plan.edits());
                     plannedLoops.add(unit.loop());
+                    addNames(plan.edits(), unit.namesOfRound());
                 }
             }
             if (edits.isEmpty()) {
@@ -121,8 +125,16 @@ public final class Fixer {
             }
         }
         List<LoopUnit> units = new ArrayList<>();
+        // Rewrites of one function in one round share the names they introduce; other functions' do not matter.
+        Map<SyntaxNode, Set<String>> namesByFunction = new IdentityHashMap<>();
         for (Map.Entry<SyntaxNode, List<DeferSite>> loop : byLoop.entrySet()) {
-            units.add(new LoopUnit(file, loop.getKey(), loop.getValue()));
+            SyntaxNode function = GoTrees.outermostFunction(loop.getKey());
+            Set<String> namesOfRound = namesByFunction.get(function);
+            if (namesOfRound == null) {
+                namesOfRound = new HashSet<>();
+                namesByFunction.put(function, namesOfRound);
+            }
+            units.add(new LoopUnit(file, loop.getKey(), loop.getValue(), namesOfRound));
         }
         units.sort(INNERMOST_FIRST);
         return units;
@@ -159,6 +171,13 @@ public final class Fixer {
         return plan.isRefused()
                 ? Resolution.refused(plan.refusal().code(), plan.explanation())
                 : Resolution.fixed(plan.strategy(), plan.explanation(), plan.edits());
+    }
+
+    /** The names an accepted plan writes into the text, which later units of its round must not declare again. */
+    private static void addNames(List<Edit> planned, Set<String> namesOfRound) {
+        for (Edit edit : planned) {
+            namesOfRound.addAll(Identifiers.in(edit.text()));
+        }
     }
 
     private static boolean touchesAny(List<Edit> planned, List<Edit> taken) {

@@ -8,14 +8,23 @@ import java.util.Set;
 
 /**
  * Hands out names for variables a rewrite introduces. A name is never one that
- * any identifier of the file already spells, so the new variable can neither
- * capture a use of the user's variable nor be captured by one.
+ * any identifier of the file already spells, nor one that another rewrite of
+ * the same round brings in, so the new variable can neither capture a use of
+ * the user's variable nor be captured by one, nor be declared twice in one
+ * scope.
  */
 public final class FreshNames {
     private final Set<String> taken;
 
     private FreshNames(Set<String> taken) {
         this.taken = taken;
+    }
+
+    /** Names fresh in the unit's file and among the names rewrites planned earlier in its round introduce. */
+    public static FreshNames of(LoopUnit unit) {
+        FreshNames names = of(unit.file());
+        names.taken.addAll(unit.namesOfRound());
+        return names;
     }
 
     public static FreshNames of(ParsedFile file) {

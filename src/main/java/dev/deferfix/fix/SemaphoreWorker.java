@@ -80,13 +80,20 @@ public final class SemaphoreWorker implements Strategy {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "another file of the package declares sync at package "
                     + "level, so this file cannot import the package sync under its own name");
         }
+        String shadowed = shadowedBuiltin(unit);
+        if (shadowed != null) {
+            return refuse(RefusalReason.UNSUPPORTED_SYNTAX, "the pool's code calls the predeclared " + shadowed
+                    + ", which this " + (declarations.knownToDeclare(unit.file(), shadowed) ? "package" : "function")
+                    + " declares again");
+        }
         BodyWrapping wrapping = BodyWrapping.of(unit, returnsErrors ? 2 : 1);
         if (imports == null || wrapping == null || !SourceLines.startsLine(unit.file().source().text(), loop.start())) {
             return refuse(RefusalReason.UNSUPPORTED_SYNTAX, imports == null
                     ? "the name sync is taken in this file" : "the loop is not laid out as gofmt prints it");
         }
-        FreshNames names = FreshNames.of(unit.file());
-        Worker worker = new Worker(names.fresh("wg"), names.fresh("sem"), returnsErrors ? names.fresh("errc") : null);
+        FreshNames names = FreshNames.of(unit);
+        Worker worker = new Worker(names.fresh("wg"), names.fresh("sem"), names.fresh("panics"),
+                returnsErrors ? names.fresh("errc") : null);
         List<Edit> edits = new ArrayList<>(imports);
         edits.add(Edit.insert(SourceLines.lineStart(unit.file().source().text(), loop.start()),
                 wrapping.linesAtLoopLevel(worker.setup(options.maxConcurrency()))));
@@ -107,11 +114,32 @@ public final class SemaphoreWorker implements Strategy {
         return Plan.rewrite(NAME, edits, explanation(options.maxConcurrency(), returnsErrors));
     }
 
+    /** Predeclared names the pool's code uses: declared again, they would mean something else there. */
+    private static final List<String> POOL_BUILTINS = List.of("make", "close", "panic", "recover", "error", "nil");
+
+    /** A name of {@link #POOL_BUILTINS} that the package or the loop's function declares, or null. */
+    private String shadowedBuiltin(LoopUnit unit) {
+        for (String name : POOL_BUILTINS) {
+            if (declarations.knownToDeclare(unit.file(), name)) {
+                return name;
+            }
+        }
+        SyntaxNode function = GoTrees.outermostFunction(unit.loop());
+        LocalScopes scopes = LocalScopes.of(function);
+        for (SyntaxNode node : function.subtree()) {
+            if (node.is(TokenKind.IDENTIFIER) && POOL_BUILTINS.contains(node.text()) && scopes.resolve(node) != null) {
+                return node.text();
+            }
+        }
+        return null;
+    }
+
     private static String explanation(int maxConcurrency, boolean returnsErrors) {
         return "runs each iteration in its own goroutine, at most " + maxConcurrency + " at a time, so its defers run "
                 + "when the iteration ends. This changes the program: iterations now run concurrently and in no fixed "
                 + "order" + (returnsErrors ? ", and an error no longer stops the loop early: every iteration runs, "
-                + "and the first error is returned after all have finished" : "") + ".";
+                + "and the first error is returned after all have finished" : "") + "; a panic in an iteration no "
+                + "longer stops the loop either: the first one is raised again after all have finished.";
     }
 
     /** Calls in a loop header that cannot change anything: the length of a value, a numeric conversion. */
@@ -293,18 +321,27 @@ public final class SemaphoreWorker implements Strategy {
         return Plan.refuse(NAME, reason, new Refusal(reason, detail).explanation());
     }
 
-    /** The text of the worker pool, with the names it was given. */
-    private record Worker(String wg, String sem, String errc) {
+    /**
+     * The text of the worker pool, with the names it was given. A panic in an
+     * iteration (a division by zero, a nil map) is recovered in its goroutine,
+     * where it would end the process, and the first one is raised again in
+     * the calling goroutine after all have finished, so a recover of the
+     * loop's callers (net/http's for a handler) still sees it.
+     */
+    private record Worker(String wg, String sem, String panics, String errc) {
 
         /** The pool, under a comment that tells the reader, and the reviewer of the diff, what changed. */
         List<String> setup(int maxConcurrency) {
             List<String> lines = new ArrayList<>();
-            lines.add("// The iterations below run concurrently, at most " + maxConcurrency + " at a time, in no fixed order"
-                    + (errc == null ? "." : ";"));
-            if (errc != null) {
-                lines.add("// an error no longer stops the loop: the first one is returned once all have finished.");
+            lines.add("// The iterations below run concurrently, at most " + maxConcurrency + " at a time, in no fixed order;");
+            if (errc == null) {
+                lines.add("// a panic no longer stops the loop: the first one is raised again once all have finished.");
+            } else {
+                lines.add("// an error or panic no longer stops the loop: once all have finished, the first panic");
+                lines.add("// is raised again, else the first error is returned.");
             }
             lines.add(sem + " := make(chan struct{}, " + maxConcurrency + ")");
+            lines.add(panics + " := make(chan interface{}, 1)");
             if (errc != null) {
                 lines.add(errc + " := make(chan error, 1)");
             }
@@ -314,7 +351,10 @@ public final class SemaphoreWorker implements Strategy {
 
         List<String> opening() {
             List<String> lines = new ArrayList<>(List.of(wg + ".Add(1)", sem + " <- struct{}{}", "go func() {",
-                    "\tdefer " + wg + ".Done()", "\tdefer func() { <-" + sem + " }()"));
+                    "\tdefer " + wg + ".Done()", "\tdefer func() {", "\t\t<-" + sem,
+                    "\t\tif p := recover(); p != nil {"));
+            lines.addAll(firstOnly("\t\t\t", panics, "p"));
+            lines.addAll(List.of("\t\t}", "\t}()"));
             if (errc != null) {
                 lines.add("\tif err := func() error {");
             }
@@ -327,15 +367,23 @@ public final class SemaphoreWorker implements Strategy {
                 if (!bodyTerminates) {
                     lines.add("\t\treturn nil");
                 }
-                lines.addAll(List.of("\t}(); err != nil {", "\t\tselect {", "\t\tcase " + errc + " <- err:",
-                        "\t\tdefault:", "\t\t}", "\t}"));
+                lines.add("\t}(); err != nil {");
+                lines.addAll(firstOnly("\t\t", errc, "err"));
+                lines.add("\t}");
             }
             lines.add("}()");
             return lines;
         }
 
+        /** Sends the value unless the channel holds one already: it keeps the first. */
+        private static List<String> firstOnly(String indent, String channel, String value) {
+            return List.of(indent + "select {", indent + "case " + channel + " <- " + value + ":", indent + "default:",
+                    indent + "}");
+        }
+
         List<String> after() {
-            List<String> lines = new ArrayList<>(List.of(wg + ".Wait()"));
+            List<String> lines = new ArrayList<>(List.of(wg + ".Wait()", "close(" + panics + ")",
+                    "if p := <-" + panics + "; p != nil {", "\tpanic(p)", "}"));
             if (errc != null) {
                 lines.addAll(List.of("close(" + errc + ")", "if err := <-" + errc + "; err != nil {", "\treturn err", "}"));
             }

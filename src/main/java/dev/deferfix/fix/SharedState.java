@@ -6,6 +6,7 @@ import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,19 +53,29 @@ final class SharedState {
      * top-level functions without a receiver by name, and those read already.
      */
     private record FileFacts(Set<String> importNames, Map<String, Declaration> packageVariables,
-                             Map<String, SyntaxNode> functions, PackageDeclarations declarations,
-                             Set<SyntaxNode> visited) {
+                             Map<String, SyntaxNode> functions, Map<String, List<SyntaxNode>> methods,
+                             PackageDeclarations declarations, Set<SyntaxNode> visited) {
 
         static FileFacts of(SyntaxNode root, PackageDeclarations declarations) {
             Map<String, SyntaxNode> functions = new HashMap<>();
+            Map<String, List<SyntaxNode>> methods = new HashMap<>();
             for (SyntaxNode function : root.descendants(NodeKind.FUNC_DECL)) {
                 SyntaxNode name = function.firstChild(TokenKind.IDENTIFIER);
-                if (function.firstChild(NodeKind.RECEIVER) == null && name != null
-                        && function.firstChild(NodeKind.BLOCK) != null) {
+                if (name == null || function.firstChild(NodeKind.BLOCK) == null) {
+                    continue;
+                }
+                if (function.firstChild(NodeKind.RECEIVER) == null) {
                     functions.putIfAbsent(name.text(), function);
+                } else {
+                    List<SyntaxNode> named = methods.get(name.text());
+                    if (named == null) {
+                        named = new ArrayList<>();
+                        methods.put(name.text(), named);
+                    }
+                    named.add(function);
                 }
             }
-            return new FileFacts(ImportNames.of(root), DeclaredTypes.packageVariables(root), functions,
+            return new FileFacts(ImportNames.of(root), DeclaredTypes.packageVariables(root), functions, methods,
                     declarations, new HashSet<>());
         }
     }
@@ -95,12 +106,15 @@ final class SharedState {
             if (node.is(NodeKind.SIMPLE_STMT) && node.hasChild(TokenKind.DEFINE)) {
                 recordAliases(node);
             }
+            if (node.is(NodeKind.RANGE_CLAUSE) && node.hasChild(TokenKind.DEFINE)) {
+                recordRangeAlias(node);
+            }
             String change = node.is(NodeKind.SIMPLE_STMT) ? writeThroughAlias(node) : null;
             if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
                 change = processStateCall(node);
             }
-            if (change == null && node.is(NodeKind.PRIMARY_EXPR)) {
-                change = calledFunction(node);
+            if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
+                change = usedFunction(node.child(0));
             }
             if (change == null && node.is(NodeKind.OPERAND) && node.child(0).is(TokenKind.IDENTIFIER)) {
                 change = use(node.child(0));
@@ -113,27 +127,50 @@ final class SharedState {
     }
 
     /**
-     * A call of a top-level function of the package by its plain name. One
-     * declared in this file is read like the body, with the package's
-     * variables as what iterations share (afero's tests call a tmpFile that
-     * writes a package-level map). One of another file is not read: an
-     * unexported one (a helper) is refused, an exported one is taken, like
-     * another package's, to be safe for concurrent use.
+     * A top-level function of the package named in the body: called by its
+     * plain name, instantiated ({@code add[int](x)}), in parentheses
+     * ({@code (add)(x)}) or taken as a value ({@code f := add}, {@code apply(add, x)}),
+     * it may run in every iteration at once. One declared in this file is read
+     * like the body, with the package's variables as what iterations share
+     * (afero's tests call a tmpFile that writes a package-level map). One of
+     * another file is not read: an unexported one (a helper) is refused, an
+     * exported one is taken, like another package's, to be safe for concurrent use.
      */
-    private String calledFunction(SyntaxNode primary) {
-        String callee = GoTrees.calleeText(primary);
-        SyntaxNode name = primary.firstToken();
-        if (callee == null || callee.contains(".") || callee.contains("[") || name == null
-                || !name.is(TokenKind.IDENTIFIER) || scopes.resolve(name) != null) {
+    private String usedFunction(SyntaxNode identifier) {
+        String name = identifier.text();
+        if (scopes.resolve(identifier) != null || file.packageVariables().containsKey(name)
+                || file.importNames().contains(name)) {
             return null;
         }
-        SyntaxNode function = file.functions().get(callee);
+        SyntaxNode function = file.functions().get(name);
         if (function == null) {
-            boolean helperElsewhere = Character.isLowerCase(callee.charAt(0))
-                    && file.declarations().declaresFunctionElsewhere(unit.file(), callee);
-            return helperElsewhere ? at(primary, callee + " is a function of another file of the package, which this"
-                    + " check does not read: it may change package state that every iteration shares") : null;
+            boolean helperElsewhere = Character.isLowerCase(name.charAt(0))
+                    && file.declarations().declaresFunctionElsewhere(unit.file(), name);
+            return helperElsewhere ? at(identifier, name + " is a function of another file of the package, which"
+                    + " this check does not read: it may change package state that every iteration shares") : null;
         }
+        return read(function, identifier, name);
+    }
+
+    /**
+     * {@code v.m(x)} on a variable of one iteration: every method named m of
+     * this file is read for what it changes besides its receiver, with the
+     * package's variables as what iterations share. What the receiver
+     * reaches through its pointer fields counts as its own (a limitation).
+     */
+    private String ownMethod(SyntaxNode identifier, String method) {
+        List<SyntaxNode> methods = file.methods().get(method);
+        for (int i = 0; methods != null && i < methods.size(); i++) {
+            String change = read(methods.get(i), identifier, identifier.text() + "." + method);
+            if (change != null) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    /** What a function of this file, used at {@code where}, may change that iterations share; each is read once. */
+    private String read(SyntaxNode function, SyntaxNode where, String callee) {
         if (!file.visited().add(function) || locksFirst(function)) {
             return null;
         }
@@ -141,7 +178,7 @@ final class SharedState {
         String change = writes.isEmpty() ? new SharedState(unit, function, null, LocalScopes.of(function), null, file)
                 .find() : at(writes.get(0), "it writes " + writes.get(0).text()
                 + ", declared outside it");
-        return change == null ? null : at(primary, "the call of " + callee + " (declared at line "
+        return change == null ? null : at(where, "the call of " + callee + " (declared at line "
                 + unit.file().source().line(function.start()) + "): " + change);
     }
 
@@ -183,7 +220,7 @@ final class SharedState {
         return null;
     }
 
-    /** {@code b := buf} or {@code p := &v}: b and p stand for what they copy. */
+    /** {@code b := buf}, {@code p := &v} or {@code b := out[:0]}: b and p stand for what they copy. */
     private void recordAliases(SyntaxNode define) {
         List<SyntaxNode> names = define.child(0).children(NodeKind.EXPRESSION);
         List<SyntaxNode> values = define.child(2).children(NodeKind.EXPRESSION);
@@ -198,7 +235,25 @@ final class SharedState {
         }
     }
 
-    /** The variable an expression copies as it is ({@code v}, {@code &v}, {@code v.f.g}), or null. */
+    /**
+     * {@code for _, a := range accs}: a is an element of accs, so a write
+     * through it ({@code a.n = v}) lands in what accs holds, as through a copy.
+     */
+    private void recordRangeAlias(SyntaxNode range) {
+        List<SyntaxNode> expressions = range.children(NodeKind.EXPRESSION);
+        SyntaxNode value = expressions.size() == 3 ? LocalScopes.plainIdentifier(expressions.get(1)) : null;
+        SyntaxNode ranged = value == null ? null : copiedVariable(expressions.get(2));
+        Declaration inner = value == null ? null : scopes.resolve(value);
+        Declaration outer = ranged == null ? null : shared(ranged, true);
+        if (inner != null && outer != null) {
+            aliases.put(inner, outer);
+        }
+    }
+
+    /**
+     * The variable whose storage an expression reaches as it is: {@code v},
+     * {@code &v}, {@code v.f.g} or a slice of it, {@code v[:0]}, or null.
+     */
     private static SyntaxNode copiedVariable(SyntaxNode expression) {
         if (expression.children().size() != 1 || !expression.child(0).is(NodeKind.UNARY_EXPR)) {
             return null;
@@ -212,8 +267,11 @@ final class SharedState {
             return null;
         }
         for (SyntaxNode suffix : primary.children().subList(1, primary.children().size())) {
-            if (!suffix.is(NodeKind.SUFFIX) || !suffix.child(0).is(TokenKind.DOT)
-                    || !suffix.child(1).is(TokenKind.IDENTIFIER)) {
+            boolean field = suffix.is(NodeKind.SUFFIX) && suffix.child(0).is(TokenKind.DOT)
+                    && suffix.child(1).is(TokenKind.IDENTIFIER);
+            boolean slice = suffix.is(NodeKind.SUFFIX) && suffix.child(0).is(NodeKind.INDEX_SUFFIX)
+                    && suffix.child(0).firstChild(NodeKind.SLICE_TAIL) != null;
+            if (!field && !slice) {
                 return null;
             }
         }
@@ -267,6 +325,9 @@ final class SharedState {
         }
         Declaration declaration = shared(identifier, true);
         String method = beforeCall.child(0).is(TokenKind.DOT) ? beforeCall.child(1).text() : "";
+        if (declaration == null && scopes.resolve(identifier) != null) {
+            return ownMethod(identifier, method);
+        }
         if (declaration == null || KnownCalls.isLockMethod(method) || DeclaredTypes.isConcurrencySafe(declaration)
                 || DeclaredTypes.isValue(declaration)) {
             return null;

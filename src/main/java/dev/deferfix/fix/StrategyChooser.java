@@ -95,7 +95,7 @@ public final class StrategyChooser {
         if (moving.isEmpty()) {
             return null;
         }
-        LoopUnit rest = new LoopUnit(unit.file(), unit.loop(), moving);
+        LoopUnit rest = new LoopUnit(unit.file(), unit.loop(), moving, unit.namesOfRound());
         for (UnitCheck check : checks) {
             // The site checks have judged each moving defer already.
             if (!(check instanceof SiteCheck) && check.check(rest, options) != null) {

@@ -125,12 +125,30 @@ class SemaphoreWorkerTest {
     void theExplanationSaysTheProgramChanges() throws Exception {
         FileFix fix = fix(program("_ = path"), 3);
         assertTrue(fix.text().contains("\t// The iterations below run concurrently, at most 3 at a time, in no fixed order;\n"
-                + "\t// an error no longer stops the loop: the first one is returned once all have finished.\n"
+                + "\t// an error or panic no longer stops the loop: once all have finished, the first panic\n"
+                + "\t// is raised again, else the first error is returned.\n"
                 + "\tsem := make(chan struct{}, 3)\n"), "the diff shows the change in words:\n" + fix.text());
         String explanation = fix.findings().get(0).resolution().explanation();
         assertTrue(explanation.contains("changes the program") && explanation.contains("concurrently")
-                && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3"),
-                explanation);
+                && explanation.contains("no longer stops the loop early") && explanation.contains("at most 3")
+                && explanation.contains("the first one is raised again"), explanation);
+    }
+
+    /**
+     * A runtime panic in an iteration (a division by zero) would end the
+     * process in its goroutine: it is kept and raised again in the caller
+     * after Wait, before the first error is returned, so a recover there sees it.
+     */
+    @Test
+    void aPanicInAnIterationIsRaisedAgainInTheCaller() throws Exception {
+        String text = program("_ = 1 / len(path)").replace("var shared", "var panics = 0\n\nvar shared");
+        String fixed = fix(text, 4).text();
+        assertTrue(fixed.contains("\tpanics1 := make(chan interface{}, 1)\n"), fixed);
+        assertTrue(fixed.contains("\t\t\tdefer func() {\n\t\t\t\t<-sem\n\t\t\t\tif p := recover(); p != nil {\n"
+                + "\t\t\t\t\tselect {\n\t\t\t\t\tcase panics1 <- p:\n\t\t\t\t\tdefault:\n\t\t\t\t\t}\n\t\t\t\t}\n"
+                + "\t\t\t}()\n"), fixed);
+        assertTrue(fixed.contains("\twg.Wait()\n\tclose(panics1)\n\tif p := <-panics1; p != nil {\n\t\tpanic(p)\n\t}\n"
+                + "\tclose(errc)\n"), fixed);
     }
 
     @Test
@@ -170,6 +188,46 @@ class SemaphoreWorkerTest {
         FileFix fix = fix(text, 4);
         assertNotEquals(text, fix.text(), () -> reason(fix));
         assertNotIndependent(text.replace("range table", "range tableOfAnotherFile"), "&table takes the address");
+    }
+
+    /**
+     * The first loop's rewrite imports sync, so the other two wait for the
+     * next round and are planned there on the same text: the third must not
+     * declare the names the second one introduces.
+     */
+    @Test
+    void loopsRewrittenInOneRoundDeclareDifferentNames() throws Exception {
+        String loop = "\tfor _, path := range paths {\n\t\tfile, err := os.Open(path)\n\t\tif err != nil {\n"
+                + "\t\t\treturn err\n\t\t}\n\t\tdefer file.Close()\n\t\tif _, err := file.Stat(); err != nil {\n"
+                + "\t\t\treturn err\n\t\t}\n\t}\n";
+        String text = "package p\n\nimport \"os\"\n\nfunc f(paths []string) error {\n" + loop + loop + loop
+                + "\treturn nil\n}\n";
+        String fixed = fix(text, 4).text();
+        for (String name : new String[] {"sem", "sem1", "sem2"}) {
+            assertEquals(fixed.indexOf("\t" + name + " := make("), fixed.lastIndexOf("\t" + name + " := make("), fixed);
+            assertTrue(fixed.contains("\t" + name + " := make("), fixed);
+        }
+        assertTrue(fixed.contains("\tvar wg2 sync.WaitGroup\n"), fixed);
+        GoParsing.parse("a.go", fixed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The pool calls recover, panic, make and close: one declared again would not be the builtin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"var recover = func() interface{} { return nil }\n\n", "func panic(interface{}) {}\n\n"})
+    void aPackageThatDeclaresABuiltinThePoolCallsIsRefused(String declaration) throws Exception {
+        String text = program("_ = path").replace("var shared", declaration + "var shared");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).startsWith(RefusalReason.UNSUPPORTED_SYNTAX.code())
+                && reason(fix).contains("which this package declares again"), reason(fix));
+    }
+
+    @Test
+    void aFunctionThatDeclaresABuiltinThePoolCallsIsRefused() throws Exception {
+        String text = program("_ = path").replace("\tcount := 0\n", "\tcount := 0\n\tclose := func() {}\n\tclose()\n");
+        FileFix fix = fix(text, 4);
+        assertEquals(text, fix.text());
+        assertTrue(reason(fix).contains("the predeclared close, which this function declares again"), reason(fix));
     }
 
     /** The file is left as it was, refused as not independent for a reason that mentions {@code detail}. */

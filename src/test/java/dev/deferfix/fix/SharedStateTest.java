@@ -58,7 +58,7 @@ class SharedStateTest {
                 type server struct{ n int }
 
                 func (s *server) run(ctx context.Context, db *sql.DB, t *testing.T, dir string, fn func(string),
-                	conns []io.Closer, paths []string) error {
+                	conns []io.Closer, paths []string, peers []*server) error {
                 	buf := new(bytes.Buffer)
                 	var mu sync.Mutex
                 	limit := 10
@@ -86,6 +86,14 @@ class SharedStateTest {
                 	defer guard.Unlock()
                 	registry[name]++
                 }
+
+                func remember[T any](v T) { cache[fmt.Sprint(v)]++ }
+
+                var served int
+
+                func (s *server) count() { served++ }
+
+                func (s *server) bump() { s.n++ }
                 """.replace("STATEMENT", statement);
     }
 
@@ -121,7 +129,18 @@ class SharedStateTest {
                 Arguments.of("counts[path] = i", "the body writes counts[path]"),
                 Arguments.of("register(path)", "the call of register (declared at line 21): it writes registry[name]"),
                 Arguments.of("registerAll(path, dir)", "the call of registerAll (declared at line 23): the call of"
-                        + " register (declared at line 21): it writes registry[name]"));
+                        + " register (declared at line 21): it writes registry[name]"),
+                Arguments.of("for _, p := range peers {\n\t\t\tp.n++\n\t\t}", "writes p.n, and p is a copy of peers"),
+                Arguments.of("for _, p := range peers[1:] {\n\t\t\tp.n = i\n\t\t}", "p is a copy of peers"),
+                Arguments.of("buf := results[:0]\n\t\tbuf = append(buf, i)\n\t\t_ = buf", "append changes buf"),
+                Arguments.of("for _, c := range conns {\n\t\t\t_ = c.Close()\n\t\t}", "c.Close is called on c"),
+                Arguments.of("own := &server{}\n\t\town.count()", "the call of own.count (declared at line 68): it"
+                        + " writes served"),
+                Arguments.of("remember[string](path)", "the call of remember (declared at line 63): it writes cache"),
+                Arguments.of("(register)(path)", "the call of register (declared at line 21)"),
+                Arguments.of("((remember[string]))(path)", "the call of remember (declared at line 63)"),
+                Arguments.of("add := register\n\t\tadd(path)", "the call of register (declared at line 21)"),
+                Arguments.of("apply(register, path)", "the call of register (declared at line 21)"));
     }
 
     @ParameterizedTest
@@ -153,6 +172,11 @@ class SharedStateTest {
         "results[i] = len(path)",
         "results[i] += limit",
         "results[i] = measure(path)",
+        "results[i] = (measure)(path)",
+        "own := &server{}\n\t\town.bump()",
+        "for _, p := range peers {\n\t\t\tp = nil\n\t\t\t_ = p\n\t\t}",
+        "for j, p := range peers[i:] {\n\t\t\tresults[i] += j + p.n\n\t\t}",
+        "buf := make([]int, 0, 1)\n\t\tbuf = append(buf, results[i])\n\t\t_ = buf",
         "note(path)"})
     void aBodyThatOnlyReadsWhatItSharesIsRewritten(String statement) throws Exception {
         String text = program(statement);
