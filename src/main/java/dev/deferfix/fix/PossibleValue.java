@@ -7,7 +7,6 @@ import dev.deferfix.parse.ParsedFile;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
 import dev.deferfix.parse.WhiteSpace;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,8 +60,8 @@ final class PossibleValue {
             SyntaxNode type = statement.firstChild(NodeKind.TYPE);
             return mayBeValue(type) ? "declared as var " + declaration.name() + " " + typeText(type) : null;
         }
-        List<SyntaxNode> names = declaredNames(statement);
-        List<SyntaxNode> values = initialValues(statement);
+        List<SyntaxNode> names = AssignedValues.targets(statement);
+        List<SyntaxNode> values = names == null ? null : AssignedValues.values(statement);
         int position = positionOf(declaration, names);
         if (names == null || values == null || position < 0) {
             return null;
@@ -175,32 +174,6 @@ final class PossibleValue {
             }
         }
         return null;
-    }
-
-    /** The names a := statement or var spec declares, in order; null for other statements. */
-    private static List<SyntaxNode> declaredNames(SyntaxNode statement) {
-        if (statement.is(NodeKind.SIMPLE_STMT) && statement.hasChild(TokenKind.DEFINE)) {
-            return statement.child(0).children(NodeKind.EXPRESSION);
-        }
-        if (!statement.is(NodeKind.VAR_SPEC)) {
-            return null;
-        }
-        List<SyntaxNode> names = new ArrayList<>();
-        for (SyntaxNode name : statement.child(0).children()) {
-            if (name.is(TokenKind.IDENTIFIER)) {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
-    /** The values a := statement or var spec assigns, in order; null when there are none. */
-    private static List<SyntaxNode> initialValues(SyntaxNode statement) {
-        if (statement.is(NodeKind.SIMPLE_STMT) && statement.hasChild(TokenKind.DEFINE)) {
-            return statement.child(2).children(NodeKind.EXPRESSION);
-        }
-        SyntaxNode list = statement.is(NodeKind.VAR_SPEC) ? statement.firstChild(NodeKind.EXPRESSION_LIST) : null;
-        return list == null ? null : list.children(NodeKind.EXPRESSION);
     }
 
     private static int positionOf(Declaration declaration, List<SyntaxNode> names) {

@@ -20,8 +20,8 @@ public final class Strategies {
     }
 
     static List<UnitCheck> safetyChecks(PackageDeclarations declarations) {
-        return List.of(new RecoverCheck(), new DeferredLiteralTiming(), new OnceGuardCheck(), new NilFunctionCheck(),
-                new HeldOnlyCheck(), new DeferredWaitCheck(), new EscapeAnalysis(declarations),
+        return List.of(new RecoverCheck(declarations), new DeferredLiteralTiming(), new OnceGuardCheck(),
+                new NilFunctionCheck(), new HeldOnlyCheck(), new DeferredWaitCheck(), new EscapeAnalysis(declarations),
                 new TimingCommentCheck());
     }
 

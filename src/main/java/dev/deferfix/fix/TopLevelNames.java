@@ -132,11 +132,13 @@ record TopLevelNames(String packageName, List<String> functions, Set<String> nam
             return tokens.get(index).text(source);
         }
 
-        private static int nesting(TokenKind kind) {
-            if (kind == TokenKind.L_PAREN || kind == TokenKind.L_BRACKET || kind == TokenKind.L_BRACE) {
-                return 1;
-            }
-            return kind == TokenKind.R_PAREN || kind == TokenKind.R_BRACKET || kind == TokenKind.R_BRACE ? -1 : 0;
+    }
+
+    /** How a token changes the nesting depth of (), [] and {}. */
+    static int nesting(TokenKind kind) {
+        if (kind == TokenKind.L_PAREN || kind == TokenKind.L_BRACKET || kind == TokenKind.L_BRACE) {
+            return 1;
         }
+        return kind == TokenKind.R_PAREN || kind == TokenKind.R_BRACKET || kind == TokenKind.R_BRACE ? -1 : 0;
     }
 }
