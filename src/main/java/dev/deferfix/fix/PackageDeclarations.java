@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a file's package declares at top level, as far as the goroutine join
@@ -38,9 +37,19 @@ final class PackageDeclarations {
     /** Answer for a name without a provable signal. */
     static final int NONE = -1;
 
-    private final Map<Path, List<FileSummary>> byDirectory = new ConcurrentHashMap<>();
+    private final PerDirectory<List<FileSummary>> summaries = new PerDirectory<>() {
+        @Override
+        List<FileSummary> make(Path directory) {
+            return read(directory);
+        }
+    };
     /** Per directory, which files may declare each function name ({@link FunctionHeaders}). */
-    private final Map<Path, Map<String, List<Path>>> functionHeaders = new ConcurrentHashMap<>();
+    private final PerDirectory<Map<String, List<Path>>> functionHeaders = new PerDirectory<>() {
+        @Override
+        Map<String, List<Path>> make(Path directory) {
+            return functionHeadersIn(directory);
+        }
+    };
 
     /**
      * The index of the parameter that the top-level function {@code name}
@@ -127,7 +136,7 @@ final class PackageDeclarations {
             return null;
         }
         List<ParsedFile> declaring = new ArrayList<>();
-        for (Path other : functionHeadersIn(path.getParent()).getOrDefault(name, List.of())) {
+        for (Path other : functionHeaders.of(path.getParent()).getOrDefault(name, List.of())) {
             ParsedFile parsed = visibleFile(path, other) ? parse(other) : null;
             if (parsed != null && packageName(parsed.root()).equals(packageName(file.root()))
                     && SameFileCallee.topLevelFunction(parsed.root(), name) != null) {
@@ -137,13 +146,9 @@ final class PackageDeclarations {
         return declaring;
     }
 
-    /** For each function name the directory's .go files may declare, those files; read once per run. */
-    private Map<String, List<Path>> functionHeadersIn(Path directory) {
-        Map<String, List<Path>> index = functionHeaders.get(directory);
-        if (index != null) {
-            return index;
-        }
-        index = new HashMap<>();
+    /** For each function name the directory's .go files may declare, those files. */
+    private static Map<String, List<Path>> functionHeadersIn(Path directory) {
+        Map<String, List<Path>> index = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 if (entry.getFileName().toString().endsWith(".go") && Files.isRegularFile(entry)) {
@@ -160,7 +165,6 @@ final class PackageDeclarations {
         } catch (IOException unreadable) {
             // what was read stands: the rest of the package is unknown, as an unreadable file is
         }
-        functionHeaders.putIfAbsent(directory, index);
         return index;
     }
 
@@ -230,7 +234,7 @@ final class PackageDeclarations {
         boolean testFile = fileName.endsWith("_test.go");
         String packageName = packageName(file.root());
         List<FileSummary> visible = new ArrayList<>();
-        for (FileSummary other : filesIn(path.getParent())) {
+        for (FileSummary other : summaries.of(path.getParent())) {
             if (other == FileSummary.UNREADABLE) {
                 return null;
             }
@@ -253,21 +257,6 @@ final class PackageDeclarations {
         return Files.isRegularFile(path) ? path : null;
     }
 
-    /**
-     * The directory's files, read on first use. Without computeIfAbsent's
-     * lambda, which a one-file run would pay for (two threads may both read
-     * a directory the first time; the first list stored is kept).
-     */
-    private List<FileSummary> filesIn(Path directory) {
-        List<FileSummary> files = byDirectory.get(directory);
-        if (files == null) {
-            List<FileSummary> read = read(directory);
-            files = byDirectory.putIfAbsent(directory, read);
-            files = files == null ? read : files;
-        }
-        return files;
-    }
-
     private static List<FileSummary> read(Path directory) {
         List<FileSummary> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
@@ -282,7 +271,8 @@ final class PackageDeclarations {
         return files;
     }
 
-    private static String packageName(SyntaxNode root) {
+    /** The package clause's name; "" without one. */
+    static String packageName(SyntaxNode root) {
         SyntaxNode clause = root.firstChild(NodeKind.PACKAGE_CLAUSE);
         return clause == null ? "" : clause.firstChild(TokenKind.IDENTIFIER).text();
     }

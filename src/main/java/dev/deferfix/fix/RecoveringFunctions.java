@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which functions and methods of a file's package call recover() themselves
@@ -34,7 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecoveringFunctions {
     private final PackageDeclarations declarations;
-    private final Map<Path, List<Recovering>> byDirectory = new ConcurrentHashMap<>();
+    private final PerDirectory<List<Recovering>> recovering = new PerDirectory<>() {
+        @Override
+        List<Recovering> make(Path directory) {
+            return read(directory);
+        }
+    };
 
     RecoveringFunctions(PackageDeclarations declarations) {
         this.declarations = declarations;
@@ -56,8 +60,8 @@ final class RecoveringFunctions {
         Path path = file.source().location().toAbsolutePath().normalize();
         String fileName = path.getFileName().toString();
         boolean testFile = fileName.endsWith("_test.go");
-        String packageName = packageName(file.root());
-        for (Recovering other : filesIn(path.getParent())) {
+        String packageName = PackageDeclarations.packageName(file.root());
+        for (Recovering other : recovering.of(path.getParent())) {
             Integer line = other.packageName.equals(packageName) && !other.fileName.equals(fileName)
                     && (testFile || !other.fileName.endsWith("_test.go")) ? other.line(name, method) : null;
             if (line != null) {
@@ -81,17 +85,6 @@ final class RecoveringFunctions {
         return null;
     }
 
-    /** The directory's files that call recover, read on first use (no computeIfAbsent: its lambda costs start-up). */
-    private List<Recovering> filesIn(Path directory) {
-        List<Recovering> files = byDirectory.get(directory);
-        if (files == null) {
-            List<Recovering> read = read(directory);
-            files = byDirectory.putIfAbsent(directory, read);
-            files = files == null ? read : files;
-        }
-        return files;
-    }
-
     /** A file that cannot be read or parsed is left out: such a package does not build. */
     private static List<Recovering> read(Path directory) {
         List<Recovering> files = new ArrayList<>();
@@ -107,11 +100,6 @@ final class RecoveringFunctions {
             return files;
         }
         return files;
-    }
-
-    private static String packageName(SyntaxNode root) {
-        SyntaxNode clause = root.firstChild(NodeKind.PACKAGE_CLAUSE);
-        return clause == null ? "" : clause.firstChild(TokenKind.IDENTIFIER).text();
     }
 
     /**
