@@ -61,7 +61,8 @@ final class StorageSources {
             return;
         }
         for (int i = 0; i < targets.size() && targets.size() == values.size(); i++) {
-            if (targets.get(i) == name || targets.get(i).isAncestorOf(name)) {
+            SyntaxNode target = targets.get(i);
+            if (target == name || LocalScopes.plainIdentifier(target) == name) { // x = v, not x[i] = v
                 addPlace(roots, values.get(i));
             }
         }

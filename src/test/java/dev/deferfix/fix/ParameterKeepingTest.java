@@ -65,6 +65,8 @@ class ParameterKeepingTest {
         "r.last = r.last",
         "defer use(g)",
         "b := &batch{}\n\tb.add(g)\n\tuse(b.first)",
+        // an element written with an outer value is no assignment of the whole slice
+        "list := []*file{nil}\n\tlist[0] = r.last\n\tlist[0] = g\n\tuse(list[0])",
     })
     void rewritesWhenTheHelperOnlyUsesItsParameter(String statement) throws Exception {
         assertNull(EscapeAnalysisTest.check(source(statement, "helper(f, r)")), statement);
