@@ -12,6 +12,8 @@ import java.util.Set;
  * cheaper than lexing, for a package like net with 196 files.
  */
 final class FunctionHeaders {
+    private static final ByteSearch FUNC = new ByteSearch("func");
+
     private FunctionHeaders() {
     }
 
@@ -42,13 +44,11 @@ final class FunctionHeaders {
 
     /** The next "func" at or after {@code from} that starts the file or follows a blank; -1 if none. */
     private static int indexOfFunc(byte[] content, int from) {
-        for (int i = from; i + 4 <= content.length; i++) {
-            if (content[i] == 'f' && content[i + 1] == 'u' && content[i + 2] == 'n' && content[i + 3] == 'c'
-                    && (i == 0 || isBlank(content[i - 1]))) {
-                return i;
-            }
+        int at = FUNC.in(content, from);
+        while (at > 0 && !isBlank(content[at - 1])) {
+            at = FUNC.in(content, at + 1);
         }
-        return -1;
+        return at;
     }
 
     /** A letter, digit, underscore, or a byte of a multi-byte UTF-8 character (Go allows Unicode letters). */

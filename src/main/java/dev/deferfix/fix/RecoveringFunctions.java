@@ -107,6 +107,7 @@ final class RecoveringFunctions {
      * the directory is read, parsed only when asked about a candidate.
      */
     private static final class Recovering {
+        private static final ByteSearch RECOVER = new ByteSearch("recover");
         private final Path path;
         final String fileName;
         final String packageName;
@@ -182,14 +183,14 @@ final class RecoveringFunctions {
             return "";
         }
 
+        /** Whether the bytes hold {@code recover (}, blanks allowed: a mention in prose is no call. */
         private static boolean mentionsRecover(byte[] content) {
-            byte[] word = {'r', 'e', 'c', 'o', 'v', 'e', 'r'};
-            for (int i = 0; i + word.length <= content.length; i++) {
-                int matched = 0;
-                while (matched < word.length && content[i + matched] == word[matched]) {
-                    matched++;
+            for (int at = RECOVER.in(content, 0); at >= 0; at = RECOVER.in(content, at + 1)) {
+                int next = at + 7;
+                while (next < content.length && (content[next] == ' ' || content[next] == '\t')) {
+                    next++;
                 }
-                if (matched == word.length) {
+                if (next < content.length && content[next] == '(') {
                     return true;
                 }
             }

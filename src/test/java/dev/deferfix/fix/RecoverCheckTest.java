@@ -121,6 +121,15 @@ class RecoverCheckTest {
     }
 
     @Test
+    void findsACallWrittenWithABlankBeforeItsParenthesis() throws Exception {
+        // the byte filter that spares files mentioning recover only in prose must not miss it
+        Files.writeString(dir.resolve("rescue.go"),
+                "package p\n\n// rescue will recover from a panic\nfunc rescue(r *res) {\n\trecover ()\n}\n");
+        Refusal refusal = assertRefused(loopWith("defer rescue(r)", ""), "input.go");
+        assertEquals("line 16: rescue, declared in rescue.go at line 4, calls recover()", refusal.detail());
+    }
+
+    @Test
     void findsTheMethodInAnotherFileOfThePackage() throws Exception {
         Files.writeString(dir.resolve("guard.go"), "package p\n\nfunc (g guard) check() {\n\trecover()\n}\n");
         Refusal refusal = assertRefused(loopWith("defer g.check()", ""), "input.go");
