@@ -26,7 +26,7 @@ public final class ImportAdder {
     public static List<Edit> ensure(ParsedFile file, String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         List<SyntaxNode> declarations = file.root().children(NodeKind.IMPORT_DECL);
-        for (SyntaxNode spec : file.root().descendants(NodeKind.IMPORT_SPEC)) {
+        for (SyntaxNode spec : ImportNames.specs(file.root())) {
             String specPath = unquote(spec.firstChild(NodeKind.IMPORT_PATH).text());
             if (specPath.equals(path)) {
                 return spec.children().size() == 1 ? List.of() : null;

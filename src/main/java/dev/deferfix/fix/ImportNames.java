@@ -3,7 +3,9 @@ package dev.deferfix.fix;
 import dev.deferfix.parse.NodeKind;
 import dev.deferfix.parse.SyntaxNode;
 import dev.deferfix.parse.TokenKind;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,7 +20,7 @@ final class ImportNames {
 
     static Set<String> of(SyntaxNode root) {
         Set<String> names = new HashSet<>();
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
+        for (SyntaxNode spec : specs(root)) {
             SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
             SyntaxNode path = spec.firstChild(NodeKind.IMPORT_PATH);
             if (name != null) {
@@ -28,6 +30,19 @@ final class ImportNames {
             }
         }
         return names;
+    }
+
+    /**
+     * The file's import specs. Imports come right after the package clause,
+     * so only the root's import declarations are read, not the whole tree
+     * (the escape analysis asks for every use it follows).
+     */
+    static List<SyntaxNode> specs(SyntaxNode root) {
+        List<SyntaxNode> specs = new ArrayList<>();
+        for (SyntaxNode declaration : root.children(NodeKind.IMPORT_DECL)) {
+            specs.addAll(declaration.children(NodeKind.IMPORT_SPEC));
+        }
+        return specs;
     }
 
     static String lastElement(String path) {

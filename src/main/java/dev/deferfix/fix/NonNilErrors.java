@@ -89,7 +89,7 @@ public final class NonNilErrors {
     }
 
     private static boolean imports(ParsedFile file, String path) {
-        for (SyntaxNode spec : file.root().descendants(NodeKind.IMPORT_SPEC)) {
+        for (SyntaxNode spec : ImportNames.specs(file.root())) {
             if (spec.children().size() == 1 && spec.text().equals("\"" + path + "\"")) {
                 return true;
             }

@@ -16,7 +16,7 @@ final class StandardImports {
      */
     static boolean importsAsItself(SyntaxNode root, String path) {
         String ownName = path.substring(path.lastIndexOf('/') + 1);
-        for (SyntaxNode spec : root.descendants(NodeKind.IMPORT_SPEC)) {
+        for (SyntaxNode spec : ImportNames.specs(root)) {
             SyntaxNode name = spec.firstChild(TokenKind.IDENTIFIER);
             boolean named = name == null ? spec.firstChild(TokenKind.DOT) == null : name.text().equals(ownName);
             if (named && spec.firstChild(NodeKind.IMPORT_PATH).text().equals("\"" + path + "\"")) {
