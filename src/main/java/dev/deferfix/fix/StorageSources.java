@@ -21,51 +21,16 @@ final class StorageSources {
     private StorageSources() {
     }
 
-    /** The root names of the places assigned to {@code variable} within {@code body} or by its declaration. */
-    static List<SyntaxNode> of(Declaration variable, LocalScopes scopes, SyntaxNode body) {
+    /** The root names of the places assigned to {@code variable} where it is declared or later. */
+    static List<SyntaxNode> of(Declaration variable, LocalScopes scopes) {
         List<SyntaxNode> roots = new ArrayList<>();
-        SyntaxNode declaring = variable.statement();
-        if (declaring.is(NodeKind.RANGE_CLAUSE)) {
-            addPlace(roots, EscapeAnalysis.rangedOver(declaring));
-        } else {
-            addAssigned(roots, declaring, variable.token());
+        if (variable.statement().is(NodeKind.RANGE_CLAUSE)) {
+            addPlace(roots, EscapeAnalysis.rangedOver(variable.statement()));
         }
-        for (NameWrites.Write write : NameWrites.in(body)) {
-            if (!write.declares() && write.path().isEmpty() && variable.equals(scopes.resolve(write.at()))) {
-                SyntaxNode statement = write.at().ancestor(NodeKind.SIMPLE_STMT);
-                if (statement != null && statement.hasChild(TokenKind.ASSIGN)) {
-                    addAssigned(roots, statement, write.at());
-                }
-            }
+        for (SyntaxNode value : AssignedValues.of(variable.scope(), scopes, variable)) {
+            addPlace(roots, value);
         }
         return roots;
-    }
-
-    /** The root of the value that {@code statement} (x := v, x = v, var x = v) assigns to {@code name}. */
-    private static void addAssigned(List<SyntaxNode> roots, SyntaxNode statement, SyntaxNode name) {
-        List<SyntaxNode> lists = statement.children(NodeKind.EXPRESSION_LIST);
-        List<SyntaxNode> targets;
-        List<SyntaxNode> values;
-        if (statement.is(NodeKind.VAR_SPEC)) {
-            targets = new ArrayList<>();
-            for (SyntaxNode declared : statement.child(0).children()) {
-                if (declared.is(TokenKind.IDENTIFIER)) {
-                    targets.add(declared);
-                }
-            }
-            values = lists.isEmpty() ? List.of() : lists.get(lists.size() - 1).children(NodeKind.EXPRESSION);
-        } else if (statement.is(NodeKind.SIMPLE_STMT) && lists.size() == 2) {
-            targets = lists.get(0).children(NodeKind.EXPRESSION);
-            values = lists.get(1).children(NodeKind.EXPRESSION);
-        } else {
-            return;
-        }
-        for (int i = 0; i < targets.size() && targets.size() == values.size(); i++) {
-            SyntaxNode target = targets.get(i);
-            if (target == name || LocalScopes.plainIdentifier(target) == name) { // x = v, not x[i] = v
-                addPlace(roots, values.get(i));
-            }
-        }
     }
 
     /**

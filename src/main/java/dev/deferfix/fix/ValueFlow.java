@@ -350,7 +350,7 @@ final class ValueFlow {
         if (!seen.add(variable)) {
             return null;
         }
-        for (SyntaxNode source : StorageSources.of(variable, scopes, region.body())) {
+        for (SyntaxNode source : StorageSources.of(variable, scopes)) {
             Declaration shared = scopes.resolve(source);
             if (shared != null && tracked.containsKey(shared)) {
                 continue; // it holds the value already, and is followed: nothing new reaches it
